@@ -1,0 +1,240 @@
+// Bead cost = bead-type prior + length + anchors + paragraph structure, each a
+// negative log-probability or a bounded bonus/penalty on that scale:
+//
+//   C(bead) = -log P(type) + GC(l1, l2) + A(bead) + P(bead)
+//
+// - P(type) is the share of the bead type, counted as (Chinese, English) sentences so that
+//   one table serves zh->en and en->zh.
+// - GC is the Gale-Church length cost of length_model.h.
+// - A compares the anchors of the two sides: with X and Y the summed weighted anchor
+//   vectors of the bead's source and target sentences (Eigen sparse rows, keys restricted
+//   to those occurring in both documents), dice = 2 X.Y / (|X|^2 + |Y|^2) and
+//   A = w min(1, (|X|^2 + |Y|^2) / 2) (1/2 - 3/2 dice): a bonus down to -w when the anchors
+//   agree, a penalty up to +w/2 when a side's anchors find no partner. Bounded, so a stray
+//   number cannot outweigh the length evidence (FIELD.md: "Chapter 1" vs the wrong "1").
+//   X.Y is the sum of the sentence-pair dot products, so a bead only touches the rows of
+//   its own sentences.
+// - P charges paragraph_weight for each paragraph boundary inside the bead and for a bead
+//   edge that is a paragraph boundary on one side only, when both texts have paragraphs.
+//
+// Tested by score_test.cpp.
+#include "score/bead_scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <tuple>
+#include <fstream>
+#include <unordered_map>
+
+#include "anchoralign/error.h"
+#include "features/anchors.h"
+#include "score/length_model.h"
+
+namespace anchoralign::detail {
+namespace {
+
+// Cost of an empty (presplit blank-line) sentence riding along in a non-empty bead; empty
+// sentences on their own cost nothing.
+constexpr double kEmptyRider = 0.01;
+constexpr double kUnseenPrior = 9.0;  // -log P for bead types the table has no count for
+
+using AnchorLists = std::vector<std::vector<Anchor>>;
+
+AnchorLists extract_all(const SplitText& text) {
+  AnchorLists lists;
+  lists.reserve(text.sentences.size());
+  for (const Sentence& sentence : text.sentences) {
+    lists.push_back(extract_anchors(sentence.normalized, text.lang));
+  }
+  return lists;
+}
+
+// Ids for the anchor keys that occur on both sides: a key seen on one side only is no
+// evidence about where the other side's counterpart lies.
+std::unordered_map<std::string, int> shared_keys(const AnchorLists& source, const AnchorLists& target) {
+  std::unordered_map<std::string, int> in_source;
+  for (const auto& list : source) {
+    for (const Anchor& anchor : list) in_source.emplace(anchor.key, -1);
+  }
+  std::unordered_map<std::string, int> ids;
+  for (const auto& list : target) {
+    for (const Anchor& anchor : list) {
+      if (in_source.count(anchor.key) && !ids.count(anchor.key)) {
+        const int id = static_cast<int>(ids.size());
+        ids.emplace(anchor.key, id);
+      }
+    }
+  }
+  return ids;
+}
+
+SideFeatures side_features(const SplitText& text, const AnchorLists& lists,
+                           const std::unordered_map<std::string, int>& ids) {
+  const int n = static_cast<int>(text.sentences.size());
+  SideFeatures side;
+  side.length_prefix.assign(n + 1, 0);
+  side.nonempty_prefix.assign(n + 1, 0);
+  side.anchored_prefix.assign(n + 1, 0);
+  side.paragraph_start.assign(n + 1, true);
+  std::vector<Eigen::Triplet<float>> triplets;
+  for (int i = 0; i < n; ++i) {
+    const Sentence& sentence = text.sentences[i];
+    side.length_prefix[i + 1] = side.length_prefix[i] + weighted_length(sentence.text);
+    side.nonempty_prefix[i + 1] = side.nonempty_prefix[i] + !sentence.text.empty();
+    if (i > 0) side.paragraph_start[i] = sentence.paragraph != text.sentences[i - 1].paragraph;
+    bool anchored = false;
+    for (const Anchor& anchor : lists[i]) {
+      auto it = ids.find(anchor.key);
+      if (it == ids.end()) continue;
+      triplets.emplace_back(i, it->second, anchor.weight);  // duplicates are summed
+      anchored = true;
+    }
+    side.anchored_prefix[i + 1] = side.anchored_prefix[i] + anchored;
+  }
+  side.anchors.resize(n, static_cast<Eigen::Index>(ids.size()));
+  side.anchors.setFromTriplets(triplets.begin(), triplets.end());
+  side.self_dot.assign(n, {});
+  for (int i = 0; i < n; ++i) {
+    if (side.anchored_prefix[std::min(n, i + kMaxSide)] == side.anchored_prefix[i]) continue;
+    Eigen::SparseVector<float> sum(side.anchors.cols());
+    for (int a = 1; a <= kMaxSide && i + a <= n; ++a) {
+      sum += side.anchors.row(i + a - 1).transpose();
+      side.self_dot[i][a] = sum.squaredNorm();
+    }
+  }
+  return side;
+}
+
+int paragraph_count(const SplitText& text) {
+  return text.sentences.empty() ? 0 : text.sentences.back().paragraph + 1;
+}
+
+}  // namespace
+
+BeadScorer::BeadScorer(const SplitText& source, const SplitText& target,
+                       const AlignOptions& options, const ScoreParams& params)
+    : params_(params),
+      source_is_english_(source.lang == Lang::kEn && target.lang == Lang::kZh),
+      use_paragraphs_(options.use_paragraphs && paragraph_count(source) > 1 &&
+                      paragraph_count(target) > 1) {
+  const AnchorLists source_anchors = options.use_anchors ? extract_all(source) : AnchorLists(source.sentences.size());
+  const AnchorLists target_anchors = options.use_anchors ? extract_all(target) : AnchorLists(target.sentences.size());
+  const auto ids = shared_keys(source_anchors, target_anchors);
+  source_ = side_features(source, source_anchors, ids);
+  target_ = side_features(target, target_anchors, ids);
+  const double source_total = source_.length_prefix.back();
+  const double target_total = target_.length_prefix.back();
+  if (source_total > 0 && target_total > 0) ratio_ = target_total / source_total;
+}
+
+double BeadScorer::prior_cost(int src_len, int tgt_len) const {
+  const double cost = source_is_english_ ? params_.prior[tgt_len][src_len]
+                                         : params_.prior[src_len][tgt_len];
+  return std::isfinite(cost) ? cost : kUnseenPrior;
+}
+
+double BeadScorer::anchor_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
+  const bool source_anchored = source_.anchored_prefix[src_begin + src_len] > source_.anchored_prefix[src_begin];
+  const bool target_anchored = target_.anchored_prefix[tgt_begin + tgt_len] > target_.anchored_prefix[tgt_begin];
+  if (!source_anchored && !target_anchored) return 0;
+  const double self_source = src_len ? source_.self_dot[src_begin][src_len] : 0;
+  const double self_target = tgt_len ? target_.self_dot[tgt_begin][tgt_len] : 0;
+  const double mass = self_source + self_target;
+  double cross = 0;
+  if (source_anchored && target_anchored) {
+    for (int p = src_begin; p < src_begin + src_len; ++p) {
+      for (int q = tgt_begin; q < tgt_begin + tgt_len; ++q) {
+        cross += source_.anchors.row(p).dot(target_.anchors.row(q));
+      }
+    }
+  }
+  const double dice = 2 * cross / mass;
+  return params_.anchor_weight * std::min(1.0, mass / 2) * (0.5 - 1.5 * dice);
+}
+
+double BeadScorer::paragraph_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
+  if (!use_paragraphs_) return 0;
+  int crossings = 0;
+  for (int i = src_begin + 1; i < src_begin + src_len; ++i) crossings += source_.paragraph_start[i];
+  for (int j = tgt_begin + 1; j < tgt_begin + tgt_len; ++j) crossings += target_.paragraph_start[j];
+  crossings += source_.paragraph_start[src_begin + src_len] != target_.paragraph_start[tgt_begin + tgt_len];
+  return params_.paragraph_weight * crossings;
+}
+
+double BeadScorer::cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
+  const int src_nonempty = source_.nonempty_prefix[src_begin + src_len] - source_.nonempty_prefix[src_begin];
+  const int tgt_nonempty = target_.nonempty_prefix[tgt_begin + tgt_len] - target_.nonempty_prefix[tgt_begin];
+  const int empties = src_len + tgt_len - src_nonempty - tgt_nonempty;
+  if (src_nonempty + tgt_nonempty == 0) return 0;
+  const double l1 = source_.length_prefix[src_begin + src_len] - source_.length_prefix[src_begin];
+  const double l2 = target_.length_prefix[tgt_begin + tgt_len] - target_.length_prefix[tgt_begin];
+  // A sentence left out has no length relation to anything: its cost is its prior alone.
+  const double length = src_nonempty && tgt_nonempty ? length_cost(l1, l2, ratio_, params_.length_variance) : 0;
+  return prior_cost(src_len, tgt_len) + length +
+         anchor_cost(src_begin, src_len, tgt_begin, tgt_len) +
+         paragraph_cost(src_begin, src_len, tgt_begin, tgt_len) + kEmptyRider * empties;
+}
+
+ScoreParams default_score_params() {
+  ScoreParams params{};
+  params.length_variance = 9.0;
+  params.anchor_weight = 4.0;
+  params.paragraph_weight = 5.0;
+  params.temperature = 1.0;
+  for (auto& row : params.prior) row.fill(INFINITY);
+  // Bead-type shares of the gold alignments of ../shared/corpora, counted as
+  // (Chinese, English) sentences, each corpus weighted equally: mac-dev (literary) and aca
+  // (academic). Produced by bench/fit_priors.py.
+  const std::vector<std::tuple<int, int, double>> shares = {
+      {1, 1, 0.7613}, {1, 2, 0.1279}, {2, 1, 0.0393}, {1, 3, 0.0296}, {1, 4, 0.0124},
+      {2, 2, 0.0093}, {2, 3, 0.0054}, {1, 0, 0.0034}, {3, 1, 0.0024}, {3, 2, 0.0023},
+      {0, 1, 0.0015}, {2, 4, 0.0011}, {3, 3, 0.0008}};
+  for (auto [zh, en, share] : shares) params.prior[zh][en] = -std::log(share);
+  return params;
+}
+
+
+ScoreParams load_score_params(const std::string& path, ScoreParams base) {
+  std::ifstream in(path);
+  if (!in) throw OptionError(path + ": cannot read the parameter file");
+  std::string line;
+  for (int line_number = 1; std::getline(in, line); ++line_number) {
+    const auto hash = line.find('#');
+    if (hash != std::string::npos) line.erase(hash);
+    const auto equals = line.find('=');
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto trim = [](std::string text) {
+      const auto first = text.find_first_not_of(" \t\r");
+      const auto last = text.find_last_not_of(" \t\r");
+      return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+    };
+    const std::string where = path + ":" + std::to_string(line_number);
+    if (equals == std::string::npos) throw OptionError(where + ": expected key = value");
+    const std::string key = trim(line.substr(0, equals));
+    double value = 0;
+    try {
+      value = std::stod(trim(line.substr(equals + 1)));
+    } catch (const std::exception&) {
+      throw OptionError(where + ": the value of " + key + " is not a number");
+    }
+    int zh = 0, en = 0;
+    if (key == "length_variance" && value > 0) {
+      base.length_variance = value;
+    } else if (key == "anchor_weight" && value >= 0) {
+      base.anchor_weight = value;
+    } else if (key == "paragraph_weight" && value >= 0) {
+      base.paragraph_weight = value;
+    } else if (key == "temperature" && value > 0) {
+      base.temperature = value;
+    } else if (std::sscanf(key.c_str(), "prior.%d-%d", &zh, &en) == 2 && zh >= 0 && en >= 0 &&
+               zh <= kMaxSide && en <= kMaxSide && value > 0 && value <= 1) {
+      base.prior[zh][en] = -std::log(value);
+    } else {
+      throw OptionError(where + ": unknown key or value out of range: " + key);
+    }
+  }
+  return base;
+}
+
+}  // namespace anchoralign::detail

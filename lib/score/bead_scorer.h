@@ -1,0 +1,70 @@
+// The cost of a candidate bead from length, anchors, bead type and paragraph structure.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include <Eigen/SparseCore>
+
+#include "anchoralign/options.h"
+#include "anchoralign/types.h"
+#include "search/banded_dp.h"
+
+namespace anchoralign::detail {
+
+constexpr int kMaxSide = 4;
+
+// -log P(bead type), indexed [Chinese side][English side].
+using PriorTable = std::array<std::array<double, kMaxSide + 1>, kMaxSide + 1>;
+
+struct ScoreParams {
+  double length_variance;   // Gale-Church variance per unit of length
+  double anchor_weight;     // cost range of the anchor term, [-w, +w/2]
+  double paragraph_weight;  // cost of a bead edge that crosses a paragraph boundary on one side
+  double temperature;       // cost scale for bead posteriors
+  PriorTable prior;
+};
+
+// The fitted defaults (see the comment at their definition for how they were obtained).
+ScoreParams default_score_params();
+
+// Override parameters from "key = value" lines ('#' comments): length_variance,
+// anchor_weight, paragraph_weight, temperature, prior.Z-E (Z Chinese, E English sentences,
+// a probability). Throws OptionError naming the file and line of a bad entry.
+ScoreParams load_score_params(const std::string& path, ScoreParams base);
+
+// Per-sentence features of one side, ready for bead costs.
+struct SideFeatures {
+  std::vector<double> length_prefix;     // weighted length of sentences [0, i)
+  std::vector<int> nonempty_prefix;      // non-empty sentences among [0, i)
+  std::vector<int> anchored_prefix;      // sentences with anchors among [0, i)
+  std::vector<bool> paragraph_start;     // boundary i starts a paragraph (0 and n included)
+  Eigen::SparseMatrix<float, Eigen::RowMajor> anchors;  // sentence x shared anchor key
+  std::vector<std::array<float, kMaxSide + 1>> self_dot;  // |sum of rows [i, i + a)|^2
+};
+
+class BeadScorer : public BeadCosts {
+ public:
+  BeadScorer(const SplitText& source, const SplitText& target, const AlignOptions& options,
+             const ScoreParams& params);
+  double cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const override;
+
+  // Same scorer with other bead-type priors (a second pass re-estimates them).
+  void set_prior(const PriorTable& prior) { params_.prior = prior; }
+  const ScoreParams& params() const { return params_; }
+  double length_ratio() const { return ratio_; }
+
+ private:
+  double anchor_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
+  double paragraph_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
+  double prior_cost(int src_len, int tgt_len) const;
+
+  ScoreParams params_;
+  SideFeatures source_, target_;
+  double ratio_ = 1;
+  bool source_is_english_ = false;
+  bool use_paragraphs_ = false;
+};
+
+}  // namespace anchoralign::detail

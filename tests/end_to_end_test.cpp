@@ -1,0 +1,155 @@
+// The anchoralign command, run as a user runs it.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#ifdef ANCHORALIGN_CLI
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int status = -1;
+  std::string output;  // stdout and stderr together
+};
+
+Run run(const std::string& arguments, const std::string& environment = "") {
+  const std::string command = environment + " '" ANCHORALIGN_CLI "' " + arguments + " 2>&1";
+  Run result;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, got);
+  const int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+const std::string kSamples = std::string(ANCHORALIGN_SOURCE_DIR) + "/samples/";
+const std::string kEnglish = kSamples + "harbour.en.txt";
+const std::string kChinese = kSamples + "harbour.zh.txt";
+
+fs::path scratch_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("anchoralign_e2e_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("align writes a ladder with every sentence once", "[cli]") {
+  const fs::path dir = scratch_dir("ladder");
+  const Run done = run("align " + kEnglish + " " + kChinese + " -o " + (dir / "out.align").string());
+  REQUIRE(done.status == 0);
+  const std::string ladder = read_file(dir / "out.align");
+  const std::regex line(R"(\[([0-9,]*)\]:\[([0-9,]*)\]:(0\.[0-9]{3}|1\.000))");
+  int next_source = 0, next_target = 0, lines = 0;
+  std::istringstream in(ladder);
+  for (std::string text; std::getline(in, text); ++lines) {
+    std::smatch match;
+    REQUIRE(std::regex_match(text, match, line));
+    for (int side = 1; side <= 2; ++side) {
+      std::istringstream ids(match[side].str());
+      for (std::string id; std::getline(ids, id, ',');) {
+        REQUIRE(std::stoi(id) == (side == 1 ? next_source : next_target));
+        (side == 1 ? next_source : next_target)++;
+      }
+    }
+  }
+  REQUIRE(lines > 10);
+  REQUIRE(next_source > 10);
+  REQUIRE(next_target > 10);
+}
+
+TEST_CASE("TMX output is reproducible under SOURCE_DATE_EPOCH and valid", "[cli]") {
+  const fs::path dir = scratch_dir("tmx");
+  const std::string args = "align " + kEnglish + " " + kChinese + " -o ";
+  REQUIRE(run(args + (dir / "a.tmx").string(), "SOURCE_DATE_EPOCH=1700000000").status == 0);
+  REQUIRE(run(args + (dir / "b.tmx").string(), "SOURCE_DATE_EPOCH=1700000000").status == 0);
+  const std::string tmx = read_file(dir / "a.tmx");
+  REQUIRE(tmx == read_file(dir / "b.tmx"));
+  REQUIRE(tmx.find("creationdate=\"20231114T221320Z\"") != std::string::npos);
+  REQUIRE(tmx.find("srclang=\"en\"") != std::string::npos);
+  REQUIRE(tmx.find("xml:lang=\"zh-CN\"") != std::string::npos);
+  const fs::path dtd = fs::path(ANCHORALIGN_SOURCE_DIR) / ".." / "shared" / "formats" / "tmx14.dtd";
+  if (!fs::exists(dtd) || std::system("command -v xmllint >/dev/null 2>&1") != 0) {
+    WARN("xmllint or the TMX DTD is missing; DTD validation skipped");
+    return;
+  }
+  const std::string check = "xmllint --noout --dtdvalid '" + dtd.string() + "' '" +
+                            (dir / "a.tmx").string() + "' 2>&1";
+  REQUIRE(std::system(check.c_str()) == 0);
+}
+
+TEST_CASE("Formats follow -f or the output's extension", "[cli]") {
+  const fs::path dir = scratch_dir("formats");
+  const std::string args = "align " + kEnglish + " " + kChinese;
+  REQUIRE(run(args + " -o " + (dir / "out.jsonl").string()).status == 0);
+  REQUIRE(read_file(dir / "out.jsonl").rfind("{\"source\":[0]", 0) == 0);
+  const Run tsv = run(args);  // standard output, TSV
+  REQUIRE(tsv.status == 0);
+  REQUIRE(tsv.output.find('\t') != std::string::npos);
+  REQUIRE(run(args + " -f bitext -o " + (dir / "pair").string()).status == 0);
+  const std::string en = read_file(dir / "pair.en"), zh = read_file(dir / "pair.zh");
+  REQUIRE(std::count(en.begin(), en.end(), '\n') == std::count(zh.begin(), zh.end(), '\n'));
+  REQUIRE(run(args + " -f xml").status == 2);
+}
+
+TEST_CASE("Bad input fails with status 2, a message naming the file, and no output", "[cli]") {
+  const fs::path dir = scratch_dir("errors");
+  const fs::path out = dir / "out.tmx";
+  auto require_refused = [&](const std::string& args, const std::string& needle) {
+    const Run done = run(args + " -o " + out.string());
+    INFO(done.output);
+    REQUIRE(done.status == 2);
+    REQUIRE(done.output.find(needle) != std::string::npos);
+    REQUIRE_FALSE(fs::exists(out));
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      REQUIRE(entry.path().filename().string().find("tmp") == std::string::npos);
+    }
+  };
+  require_refused("align /nonexistent/source.txt " + kChinese, "/nonexistent/source.txt");
+  {
+    std::ofstream bad(dir / "bad.txt", std::ios::binary);
+    bad << "good line\nbad \xff byte\n";
+  }
+  require_refused("align " + (dir / "bad.txt").string() + " " + kChinese, "bad.txt");
+  require_refused("align " + (dir / "bad.txt").string() + " " + kChinese, "line 2");
+  { std::ofstream empty(dir / "empty.txt"); }
+  require_refused("align " + (dir / "empty.txt").string() + " " + kChinese, "empty");
+  require_refused("align " + kEnglish, "SOURCE and TARGET");
+  require_refused("align --bogus " + kEnglish + " " + kChinese, "bogus");
+  require_refused("align --min-score 2 " + kEnglish + " " + kChinese, "min_score");
+  REQUIRE(run("align " + kEnglish + " " + kChinese + " -o /nonexistent/dir/out.tmx").status == 2);
+}
+
+TEST_CASE("split, --help and --version", "[cli]") {
+  const Run split = run("split " + kChinese);
+  REQUIRE(split.status == 0);
+  REQUIRE(split.output.find("大桥能收回成本吗？\n") != std::string::npos);
+  REQUIRE(run("--help").status == 0);
+  REQUIRE(run("align --help").output.find("--presplit") != std::string::npos);
+  REQUIRE(run("--version").output.find("anchoralign ") == 0);
+  REQUIRE(run("frobnicate").status == 2);
+  REQUIRE(run("").status == 2);
+}
+
+#endif  // ANCHORALIGN_CLI

@@ -1,0 +1,128 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "anchoralign/error.h"
+#include "score/bead_scorer.h"
+#include "score/length_model.h"
+#include "text/normalize.h"
+
+namespace anchoralign::detail {
+namespace {
+
+SplitText make_text(Lang lang, const std::vector<std::string>& sentences,
+                    const std::vector<int>& paragraphs = {}) {
+  SplitText text;
+  text.lang = lang;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    Sentence sentence;
+    sentence.text = sentences[k];
+    sentence.normalized = normalize_for_matching(sentences[k], lang);
+    sentence.paragraph = paragraphs.empty() ? 0 : paragraphs[k];
+    text.sentences.push_back(sentence);
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("Weighted length counts Han as 3, whitespace as 0, the rest as 1", "[score]") {
+  REQUIRE(weighted_length("") == 0);
+  REQUIRE(weighted_length("abc") == 3);
+  REQUIRE(weighted_length("a b\tc\n") == 3);
+  REQUIRE(weighted_length("中文") == 6);
+  REQUIRE(weighted_length("中，文。") == 8);  // CJK punctuation counts 1
+  REQUIRE(weighted_length("é") == 1);
+  REQUIRE(weighted_length("😀") == 1);
+  // A truncated sequence at the end must not read past the string.
+  REQUIRE(weighted_length(std::string("a\xe4\xb8", 3)) >= 1);
+}
+
+TEST_CASE("Normal tail cost is -log of the two-sided tail", "[score]") {
+  REQUIRE(normal_tail_cost(0) == Approx(0).margin(1e-12));
+  REQUIRE(normal_tail_cost(1.96) == Approx(-std::log(0.05)).epsilon(1e-3));
+  REQUIRE(normal_tail_cost(-1.96) == normal_tail_cost(1.96));
+  // Continuous where the asymptotic form takes over, and finite far out.
+  REQUIRE(normal_tail_cost(20 * std::sqrt(2.0) - 1e-9) ==
+          Approx(normal_tail_cost(20 * std::sqrt(2.0) + 1e-9)).epsilon(1e-3));
+  REQUIRE(std::isfinite(normal_tail_cost(1e6)));
+}
+
+TEST_CASE("Length cost prefers lengths in the document's ratio", "[score]") {
+  REQUIRE(length_cost(100, 120, 1.2, 4) == Approx(0).margin(1e-9));
+  REQUIRE(length_cost(100, 200, 1.2, 4) > length_cost(100, 140, 1.2, 4));
+  REQUIRE(length_cost(100, 60, 1.2, 4) > length_cost(100, 100, 1.2, 4));
+  REQUIRE(length_cost(0, 0, 1, 4) == 0);
+  // Symmetric: swapping the sides with the inverse ratio gives the same cost.
+  REQUIRE(length_cost(100, 150, 1.0, 4) == Approx(length_cost(150, 100, 1.0, 4)));
+  REQUIRE(length_cost(100, 170, 1.3, 4) == Approx(length_cost(170, 100, 1 / 1.3, 4)));
+}
+
+TEST_CASE("Bead costs: priors by (Chinese, English) and anchors", "[score]") {
+  const SplitText zh = make_text(Lang::kZh, {"他在2019年去了北京。", "天气很好。", "我们走吧。"});
+  const SplitText en = make_text(Lang::kEn, {"He went to Beijing in 2019.", "The weather was fine.",
+                                            "Let's go."});
+  AlignOptions options;
+  const ScoreParams params = default_score_params();
+  BeadScorer zh_en(zh, en, options, params);
+  BeadScorer en_zh(en, zh, options, params);
+  // The prior is read as (Chinese, English) whichever side is the source.
+  REQUIRE(zh_en.cost(1, 1, 1, 2) - en_zh.cost(1, 2, 1, 1) == Approx(0).margin(1e-9));
+
+  // The shared year pulls sentence 0 to sentence 0 rather than to sentence 1.
+  options.use_anchors = false;
+  BeadScorer length_only(zh, en, options, params);
+  const double with_anchor = zh_en.cost(0, 1, 0, 1) - length_only.cost(0, 1, 0, 1);
+  // One shared year, nothing else: the full bonus.
+  REQUIRE(with_anchor == Approx(-params.anchor_weight));
+  // The year on one side only: a quarter of the weight as a penalty.
+  REQUIRE(zh_en.cost(0, 1, 1, 1) - length_only.cost(0, 1, 1, 1) ==
+          Approx(params.anchor_weight / 4));
+  // Sentences without anchors on either side are untouched.
+  REQUIRE(zh_en.cost(1, 1, 1, 1) == Approx(length_only.cost(1, 1, 1, 1)));
+}
+
+TEST_CASE("Empty sentences cost nothing on their own", "[score]") {
+  const SplitText zh = make_text(Lang::kZh, {"第一句。", "", "第二句。"});
+  const SplitText en = make_text(Lang::kEn, {"First.", "Second."});
+  BeadScorer scorer(zh, en, AlignOptions{}, default_score_params());
+  REQUIRE(scorer.cost(1, 1, 1, 0) == 0);
+  REQUIRE(scorer.cost(0, 1, 0, 0) > 0);
+}
+
+TEST_CASE("Paragraph boundaries on one side only cost extra", "[score]") {
+  const SplitText zh = make_text(Lang::kZh, {"甲。", "乙。", "丙。", "丁。"}, {0, 0, 1, 1});
+  const SplitText en = make_text(Lang::kEn, {"A.", "B.", "C.", "D."}, {0, 0, 1, 1});
+  AlignOptions options;
+  BeadScorer scorer(zh, en, options, default_score_params());
+  options.use_paragraphs = false;
+  BeadScorer flat(zh, en, options, default_score_params());
+  // Ends on a boundary both sides share: no extra cost.
+  REQUIRE(scorer.cost(1, 1, 1, 1) == Approx(flat.cost(1, 1, 1, 1)));
+  // Joins sentences across the paragraph boundary: extra cost.
+  REQUIRE(scorer.cost(1, 2, 1, 2) > flat.cost(1, 2, 1, 2));
+}
+
+TEST_CASE("Parameter files override defaults and name the bad line", "[score]") {
+  const std::string path = "score_test_params.txt";
+  {
+    std::ofstream out(path);
+    out << "# tuning\nlength_variance = 6.5\nprior.1-2 = 0.25\n";
+  }
+  const ScoreParams params = load_score_params(path, default_score_params());
+  REQUIRE(params.length_variance == 6.5);
+  REQUIRE(params.prior[1][2] == Approx(-std::log(0.25)));
+  {
+    std::ofstream out(path);
+    out << "length_variance = 3\nbogus = 1\n";
+  }
+  REQUIRE_THROWS_WITH(load_score_params(path, default_score_params()),
+                      Catch::Contains("score_test_params.txt:2"));
+  REQUIRE_THROWS_AS(load_score_params("/nonexistent/params", default_score_params()), OptionError);
+  std::remove(path.c_str());
+}
+
+}  // namespace anchoralign::detail
