@@ -49,6 +49,10 @@ TEST_CASE("Normal tail cost is -log of the two-sided tail", "[score]") {
   REQUIRE(normal_tail_cost(20 * std::sqrt(2.0) - 1e-9) ==
           Approx(normal_tail_cost(20 * std::sqrt(2.0) + 1e-9)).epsilon(1e-3));
   REQUIRE(std::isfinite(normal_tail_cost(1e6)));
+  // The interpolated table stays close to the exact value everywhere.
+  for (double delta = 0; delta < 45; delta += 0.01) {
+    REQUIRE(normal_tail_cost(delta) == Approx(exact_tail_cost(delta)).margin(2e-4));
+  }
 }
 
 TEST_CASE("Length cost prefers lengths in the document's ratio", "[score]") {

@@ -1,6 +1,7 @@
 // align(): features -> bead costs -> banded search, optionally twice: the second pass uses
 // bead-type priors re-estimated from the first alignment of this very document pair, since
 // the mix of 1-1 and 1-2 beads varies widely by genre (mac-dev: 61% 1-1, aca: 91%).
+#include <algorithm>
 #include <cmath>
 
 #include "anchoralign/pipeline.h"
@@ -39,14 +40,21 @@ Alignment align(const SplitText& source, const SplitText& target, const AlignOpt
   detail::ScoreParams params = detail::default_score_params();
   if (!options.params_file.empty()) params = detail::load_score_params(options.params_file, params);
   detail::BeadScorer scorer(source, target, options, params);
-  const detail::SearchOptions search{options.bead_types, options.min_band, params.temperature};
+  detail::SearchOptions search;
+  search.bead_types = options.bead_types;
+  search.min_band = options.min_band;
+  search.temperature = params.temperature;
   const int n = static_cast<int>(source.sentences.size());
   const int m = static_cast<int>(target.sentences.size());
+  const bool second_pass = options.adapt_priors && std::min(n, m) >= 20;
+  search.score_beads = !second_pass;
   Alignment alignment = detail::search_alignment(n, m, scorer, search);
-  if (options.adapt_priors && alignment.size() >= 20) {
+  if (second_pass) {
     const bool source_is_english = source.lang == Lang::kEn && target.lang == Lang::kZh;
     scorer.set_prior(adapted_prior(alignment, scorer, source_is_english, 50.0));
-    alignment = detail::search_alignment(n, m, scorer, search);
+    search.score_beads = true;
+    const Alignment first_pass = std::move(alignment);
+    alignment = detail::search_alignment(n, m, scorer, search, &first_pass);
   }
   return alignment;
 }

@@ -126,6 +126,9 @@ BeadScorer::BeadScorer(const SplitText& source, const SplitText& target,
   const double source_total = source_.length_prefix.back();
   const double target_total = target_.length_prefix.back();
   if (source_total > 0 && target_total > 0) ratio_ = target_total / source_total;
+  // Bring both sides to the common unit of length_cost() once, not in every bead cost.
+  for (double& length : source_.length_prefix) length *= std::sqrt(ratio_);
+  for (double& length : target_.length_prefix) length /= std::sqrt(ratio_);
 }
 
 double BeadScorer::prior_cost(int src_len, int tgt_len) const {
@@ -170,7 +173,8 @@ double BeadScorer::cost(int src_begin, int src_len, int tgt_begin, int tgt_len) 
   const double l1 = source_.length_prefix[src_begin + src_len] - source_.length_prefix[src_begin];
   const double l2 = target_.length_prefix[tgt_begin + tgt_len] - target_.length_prefix[tgt_begin];
   // A sentence left out has no length relation to anything: its cost is its prior alone.
-  const double length = src_nonempty && tgt_nonempty ? length_cost(l1, l2, ratio_, params_.length_variance) : 0;
+  const double length =
+      src_nonempty && tgt_nonempty ? balanced_length_cost(l1, l2, params_.length_variance) : 0;
   return prior_cost(src_len, tgt_len) + length +
          anchor_cost(src_begin, src_len, tgt_begin, tgt_len) +
          paragraph_cost(src_begin, src_len, tgt_begin, tgt_len) + kEmptyRider * empties;

@@ -36,7 +36,8 @@ ScoreParams load_score_params(const std::string& path, ScoreParams base);
 
 // Per-sentence features of one side, ready for bead costs.
 struct SideFeatures {
-  std::vector<double> length_prefix;     // weighted length of sentences [0, i)
+  // Weighted length of sentences [0, i), in the common unit of balanced_length_cost().
+  std::vector<double> length_prefix;
   std::vector<int> nonempty_prefix;      // non-empty sentences among [0, i)
   std::vector<int> anchored_prefix;      // sentences with anchors among [0, i)
   std::vector<bool> paragraph_start;     // boundary i starts a paragraph (0 and n included)

@@ -14,8 +14,10 @@
 // are O(n x band width x bead types), linear in the length of the documents.
 //
 // Confidence: with the costs read as negative log-weights at temperature T, the
-// forward-backward algorithm over the same band gives each bead of the best path its
-// posterior probability: exp(alpha(i, j) - C / T + beta(i + a, j + b) - alpha(n, m)).
+// forward-backward algorithm gives each bead of the best path its posterior probability:
+// exp(alpha(i, j) - C / T + beta(i + a, j + b) - alpha(n, m)). It runs once, in a narrow
+// band around the final best path: the exp/log work is the costliest part of the search,
+// and alignments far from the best path carry no noticeable probability mass.
 // Forward and backward values are stored as floats relative to a per-row offset, so
 // they keep their precision on documents with 100k sentences.
 //
@@ -94,41 +96,54 @@ struct ForwardResult {
   std::vector<std::uint8_t> back;    // index into bead_types of the best incoming bead
 };
 
-ForwardResult forward(const BandGrid& grid, const BeadCosts& costs,
-                      const SearchOptions& options, RowRelative& alpha) {
+ForwardResult viterbi(const BandGrid& grid, const BeadCosts& costs, const SearchOptions& options) {
   const auto& types = options.bead_types;
   ForwardResult result{std::vector<double>(grid.size(), kInf),
                        std::vector<std::uint8_t>(grid.size(), kNoBack)};
-  std::vector<double> alpha_row;
+  result.best[grid.at(0, 0)] = 0;
   for (int i = 0; i < grid.rows(); ++i) {
-    alpha_row.assign(static_cast<std::size_t>(grid.hi(i) - grid.lo(i) + 1), -kInf);
     for (int j = grid.lo(i); j <= grid.hi(i); ++j) {
       const std::size_t cell = grid.at(i, j);
-      double& log_sum = alpha_row[static_cast<std::size_t>(j - grid.lo(i))];
-      if (i == 0 && j == 0) {
-        result.best[cell] = 0;
-        log_sum = 0;
-        continue;
-      }
       for (std::size_t t = 0; t < types.size(); ++t) {
         const int pi = i - types[t].src, pj = j - types[t].tgt;
         if (!grid.contains(pi, pj)) continue;
         const double before = result.best[grid.at(pi, pj)];
         if (before == kInf) continue;
-        const double bead = costs.cost(pi, types[t].src, pj, types[t].tgt);
-        if (before + bead < result.best[cell]) {
-          result.best[cell] = before + bead;
+        const double total = before + costs.cost(pi, types[t].src, pj, types[t].tgt);
+        if (total < result.best[cell]) {
+          result.best[cell] = total;
           result.back[cell] = static_cast<std::uint8_t>(t);
         }
+      }
+    }
+  }
+  return result;
+}
+
+void forward(const BandGrid& grid, const BeadCosts& costs, const SearchOptions& options,
+             RowRelative& alpha) {
+  const auto& types = options.bead_types;
+  std::vector<double> alpha_row;
+  for (int i = 0; i < grid.rows(); ++i) {
+    alpha_row.assign(static_cast<std::size_t>(grid.hi(i) - grid.lo(i) + 1), -kInf);
+    for (int j = grid.lo(i); j <= grid.hi(i); ++j) {
+      double& log_sum = alpha_row[static_cast<std::size_t>(j - grid.lo(i))];
+      if (i == 0 && j == 0) {
+        log_sum = 0;
+        continue;
+      }
+      for (const BeadType& type : types) {
+        const int pi = i - type.src, pj = j - type.tgt;
+        if (!grid.contains(pi, pj)) continue;
         // Same-row predecessors are final: 0-1 beads come from smaller j, already visited.
-        const double prev_alpha = pi == i ? alpha_row[static_cast<std::size_t>(pj - grid.lo(i))]
-                                          : alpha.get(pi, pj);
-        log_sum = log_add(log_sum, prev_alpha - bead / options.temperature);
+        const double before = pi == i ? alpha_row[static_cast<std::size_t>(pj - grid.lo(i))]
+                                      : alpha.get(pi, pj);
+        if (before == -kInf) continue;
+        log_sum = log_add(log_sum, before - costs.cost(pi, type.src, pj, type.tgt) / options.temperature);
       }
     }
     alpha.set_row(i, alpha_row);
   }
-  return result;
 }
 
 void backward(const BandGrid& grid, const BeadCosts& costs, const SearchOptions& options,
@@ -229,13 +244,19 @@ Band band_around(const Alignment& path, int n, int m, int radius) {
   return band;
 }
 
-Alignment search_in_band(int n, int m, const BeadCosts& costs, const SearchOptions& options,
-                         const Band& band) {
+Alignment best_path_in_band(int n, int m, const BeadCosts& costs,
+                            const SearchOptions& options, const Band& band) {
+  assert(static_cast<int>(band.lo.size()) == n + 1);
+  const BandGrid grid(band);
+  return trace_back(grid, viterbi(grid, costs, options), options, n, m);
+}
+
+void score_beads(Alignment& path, int n, int m, const BeadCosts& costs,
+                 const SearchOptions& options, const Band& band) {
   assert(static_cast<int>(band.lo.size()) == n + 1);
   const BandGrid grid(band);
   RowRelative alpha(grid), beta(grid);
-  const ForwardResult forward_result = forward(grid, costs, options, alpha);
-  Alignment path = trace_back(grid, forward_result, options, n, m);
+  forward(grid, costs, options, alpha);
   backward(grid, costs, options, beta);
   const double log_total = alpha.get(n, m);
   for (Bead& bead : path) {
@@ -246,16 +267,28 @@ Alignment search_in_band(int n, int m, const BeadCosts& costs, const SearchOptio
                                  log_total;
     bead.score = std::clamp(std::exp(log_posterior), 0.0, 1.0);
   }
+}
+
+Alignment search_in_band(int n, int m, const BeadCosts& costs, const SearchOptions& options,
+                         const Band& band) {
+  Alignment path = best_path_in_band(n, m, costs, options, band);
+  score_beads(path, n, m, costs, options, band);
   return path;
 }
 
-Alignment search_alignment(int n, int m, const BeadCosts& costs, const SearchOptions& options) {
+Alignment search_alignment(int n, int m, const BeadCosts& costs, const SearchOptions& options,
+                           const Alignment* guide) {
   int radius = std::max(options.min_band, 1);
-  Band band = diagonal_band(n, m, radius);
+  Band band = guide ? band_around(*guide, n, m, radius) : diagonal_band(n, m, radius);
   for (;;) {
-    Alignment path = search_in_band(n, m, costs, options, band);
+    Alignment path = best_path_in_band(n, m, costs, options, band);
     const bool whole_matrix = band.lo.back() == 0 && band.hi.front() == m;
-    if (whole_matrix || !touches_edge(path, band, m, std::max(2, radius / 4))) return path;
+    if (whole_matrix || !touches_edge(path, band, m, std::max(2, radius / 4))) {
+      if (options.score_beads) {
+        score_beads(path, n, m, costs, options, band_around(path, n, m, options.score_band));
+      }
+      return path;
+    }
     radius *= 2;
     band = band_around(path, n, m, radius);
   }

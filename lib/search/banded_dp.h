@@ -22,6 +22,10 @@ struct SearchOptions {
   // Costs are divided by this before the forward-backward pass that turns them into bead
   // posteriors; larger values give less extreme confidences.
   double temperature = 1.0;
+  bool score_beads = true;  // false leaves every score 0 (a first pass needs only the path)
+  // Half-width of the band around the best path in which bead posteriors are computed;
+  // alignments farther from the best path carry no noticeable probability mass.
+  int score_band = 12;
 };
 
 // Per source boundary i (0..n), the inclusive range of target boundaries the search visits.
@@ -35,12 +39,24 @@ Band diagonal_band(int n, int m, int radius);
 // A band of half-width `radius` around the boundaries a previous alignment passes through.
 Band band_around(const Alignment& path, int n, int m, int radius);
 
-// Best alignment of n source and m target sentences inside `band`, with each bead's
-// posterior probability as its score. Time and memory O(cells in band x bead types).
+// Best alignment of n source and m target sentences inside `band`, scores left 0.
+// Time O(cells in band x bead types), memory O(cells in band).
+Alignment best_path_in_band(int n, int m, const BeadCosts& costs, const SearchOptions& options,
+                            const Band& band);
+
+// Sets each bead's score to its posterior probability among all alignments inside `band`
+// (forward-backward).
+void score_beads(Alignment& path, int n, int m, const BeadCosts& costs,
+                 const SearchOptions& options, const Band& band);
+
+// best_path_in_band() then score_beads() in the same band.
 Alignment search_in_band(int n, int m, const BeadCosts& costs, const SearchOptions& options,
                          const Band& band);
 
-// Best alignment, widening the band around the path until the path keeps clear of its edges.
-Alignment search_alignment(int n, int m, const BeadCosts& costs, const SearchOptions& options);
+// Best alignment, widening the band around the path until the path keeps clear of its
+// edges; scores are posteriors within score_band of that path. The first band follows
+// `guide` (an alignment of the same texts from an earlier pass) when given, else the diagonal.
+Alignment search_alignment(int n, int m, const BeadCosts& costs, const SearchOptions& options,
+                           const Alignment* guide = nullptr);
 
 }  // namespace anchoralign::detail

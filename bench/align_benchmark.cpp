@@ -1,0 +1,79 @@
+// Stage and whole-document benchmarks. Documents of growing size are built by repeating the
+// mac-dev corpus (read from ../shared/corpora, never copied into the project), so time per
+// sentence can be compared across sizes: the search is banded, so it should stay flat.
+//
+//   cmake -B build -DANCHORALIGN_BUILD_BENCH=ON && cmake --build build && build/bench/anchoralign_bench
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "anchoralign/pipeline.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// The concatenated src (or tgt) side of mac-dev, falling back to the bundled sample.
+const std::string& corpus_side(bool target) {
+  static const std::array<std::string, 2> texts = [] {
+    std::array<std::string, 2> sides;
+    const fs::path corpus = fs::path(ANCHORALIGN_CORPORA) / "mac-dev";
+    if (fs::exists(corpus / "src")) {
+      for (int side = 0; side < 2; ++side) {
+        for (int doc = 1; doc <= 6; ++doc) {
+          sides[side] += read_all(corpus / (side ? "tgt" : "src") / ("00" + std::to_string(doc)));
+        }
+      }
+    } else {
+      sides[0] = read_all(fs::path(ANCHORALIGN_SOURCE_DIR) / "samples/harbour.zh.txt");
+      sides[1] = read_all(fs::path(ANCHORALIGN_SOURCE_DIR) / "samples/harbour.en.txt");
+    }
+    return sides;
+  }();
+  return texts[target];
+}
+
+anchoralign::SplitText presplit_repeated(bool target, int sentences) {
+  std::string text;
+  const std::string& side = corpus_side(target);
+  while (static_cast<int>(std::count(text.begin(), text.end(), '\n')) < sentences) text += side;
+  anchoralign::SplitOptions options;
+  options.presplit = true;
+  return anchoralign::split(anchoralign::decode_document(text, target ? "tgt" : "src"), options);
+}
+
+void BM_Split(benchmark::State& state) {
+  const std::string& text = corpus_side(false);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(anchoralign::split(anchoralign::decode_document(text, "src")));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_Split)->Unit(benchmark::kMillisecond);
+
+void BM_Align(benchmark::State& state) {
+  const auto source = presplit_repeated(false, static_cast<int>(state.range(0)));
+  const auto target = presplit_repeated(true, static_cast<int>(state.range(0) * 1947 / 1444));
+  for (auto _ : state) benchmark::DoNotOptimize(anchoralign::align(source, target));
+  state.counters["sentences"] = static_cast<double>(source.sentences.size() + target.sentences.size());
+  state.counters["us_per_sentence"] = benchmark::Counter(
+      static_cast<double>(source.sentences.size() + target.sentences.size()),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_Align)->Arg(1444)->Arg(10000)->Arg(40000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
