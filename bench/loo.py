@@ -22,8 +22,12 @@ CORPORA = os.path.join(HERE, '..', '..', 'shared', 'corpora')
 SCORER = os.path.join(HERE, '..', '..', 'shared', 'tools', 'score.py')
 
 
+BINARY = [os.path.join(HERE, '..', 'build', 'anchoralign')]
+
+
 def accuracy(corpus, only, params, keep=None):
-    command = [os.path.join(HERE, 'accuracy'), os.path.join(CORPORA, corpus), '--json', '--only'] + only
+    command = [os.path.join(HERE, 'accuracy'), os.path.join(CORPORA, corpus), '--json',
+               '--binary', BINARY[0], '--only'] + only
     if keep:
         command += ['--keep', keep]
     done = subprocess.run(command + ['--', '--params', params], stdout=subprocess.PIPE, text=True, check=True)
@@ -34,7 +38,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--grid-variance', default='5,7,9,12,16')
     parser.add_argument('--grid-anchor', default='2,3,4,5')
+    parser.add_argument('--binary', default=BINARY[0])
     args = parser.parse_args()
+    BINARY[0] = os.path.abspath(args.binary)
     docs = [(c, d) for c in ('mac-dev', 'aca') for d in sorted(os.listdir(os.path.join(CORPORA, c, 'src')))]
     grid = list(itertools.product(args.grid_variance.split(','), args.grid_anchor.split(',')))
     with tempfile.TemporaryDirectory() as work:

@@ -212,6 +212,8 @@ TEST_CASE("find_numbers_en finds numbers and leaves words alone", "[features]") 
       {"the second day", {"n2~"}},
       {"the 1990s", {"n1990"}},
       {"the eighties", {"n80~"}},
+      {"in the nineties", {"n90~"}},
+      {"in his forties", {"n40~"}},
       {"21%", {"p21"}},
       {"21 percent", {"p21"}},
       {"21 per cent", {"p21"}},
@@ -405,6 +407,14 @@ TEST_CASE("features survive malformed and huge input", "[features]") {
       }(),
   };
   for (const std::string& text : texts) {
+    REQUIRE_NOTHROW(extract_anchors(text, Lang::kZh));
+    REQUIRE_NOTHROW(extract_anchors(text, Lang::kEn));
+  }
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> byte(0, 255), length(0, 40);
+  for (int i = 0; i < 5000; ++i) {
+    std::string text;
+    for (int n = length(random); n > 0; --n) text += static_cast<char>(byte(random));
     REQUIRE_NOTHROW(extract_anchors(text, Lang::kZh));
     REQUIRE_NOTHROW(extract_anchors(text, Lang::kEn));
   }

@@ -1,6 +1,5 @@
 // Tests of lib/split: paragraphs, wrapped lines, sentence splitting and split().
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <filesystem>
 #include <random>
@@ -20,7 +19,8 @@ namespace {
 
 std::vector<std::string> texts_of(std::string_view text, const std::vector<Span>& spans) {
   std::vector<std::string> result;
-  for (const Span& span : spans) result.emplace_back(text.substr(span.begin, span.end - span.begin));
+  for (const Span& span : spans)
+    result.emplace_back(text.substr(span.begin, span.end - span.begin));
   return result;
 }
 
@@ -121,9 +121,9 @@ TEST_CASE("find_paragraphs separates runs of non-blank lines", "[split]") {
       {"  one line \n", {"one line"}},
       {"a\nb\n\nc", {"a\nb", "c"}},
       {"a\n\n\n\nb\n", {"a", "b"}},
-      {"a\n   \n\t\nb", {"a", "b"}},                  // whitespace-only lines are blank
+      {"a\n   \n\t\nb", {"a", "b"}},  // whitespace-only lines are blank
       {"　　第一段。\n　　\n　　第二段。", {"第一段。", "第二段。"}},  // ideographic spaces
-      {"a\r\n\r\nb", {"a", "b"}},                      // stray CRs count as whitespace
+      {"a\r\n\r\nb", {"a", "b"}},  // stray CRs count as whitespace
       {"  x\n  y  \n\nz", {"x\n  y", "z"}},
       // Former bugs: none yet.
   };
@@ -145,14 +145,14 @@ TEST_CASE("join_wrapped_lines joins Chinese lines without a space", "[split]") {
       {"This is a\nwrapped line.", "This is a wrapped line."},
       {"  many   spaces\t\there  ", "many spaces here"},
       {"two\n\n  lines", "two lines"},
-      {"Sam\nAltman。", "Sam Altman。"},          // Latin on both sides
+      {"Sam\nAltman。", "Sam Altman。"},                        // Latin on both sides
       {"作为OpenAI\n的首席执行官", "作为OpenAI 的首席执行官"},  // Latin, then Han: a space
       {"引起了关注——Sam\nAltman", "引起了关注——Sam Altman"},
-      {"OpenAI\n，然后", "OpenAI，然后"},            // full-width punctuation needs no space
+      {"OpenAI\n，然后", "OpenAI，然后"},  // full-width punctuation needs no space
       {"他说：\n“好。”", "他说：“好。”"},
-      {"好。”\n她走了。", "好。”她走了。"},          // shared quote takes its neighbour's side
+      {"好。”\n她走了。", "好。”她走了。"},  // shared quote takes its neighbour's side
       {"He left.”\n“Yes.", "He left.” “Yes."},
-      {"中文 中文", "中文 中文"},                    // a space on one line stays
+      {"中文 中文", "中文 中文"},  // a space on one line stays
       {"2022\n年", "2022 年"},
       {"", ""},
       // Former bugs: none yet.
@@ -185,6 +185,12 @@ TEST_CASE("split_sentences: Chinese", "[split]") {
       {"第一行没有结束\n第二行。第三句。", {"第一行没有结束\n第二行。", "第三句。"}},
       {"链接：http://a.com/s?__biz=1&x=2 见上。", {"链接：http://a.com/s?__biz=1&x=2 见上。"}},
       {"![](http://x.cn/a.png)", {"![](http://x.cn/a.png)"}},
+      {"他说：“好。 ”她走了。", {"他说：“好。 ”", "她走了。"}},  // a stray space
+      {"与输入无关。3.传递函数是属性。", {"与输入无关。", "3.传递函数是属性。"}},
+      {"库切（J.M. Coetzee）和J.M.库切。", {"库切（J.M. Coetzee）和J.M.库切。"}},
+      {"他说完了。**", {"他说完了。**"}},  // Markdown debris
+      {"“是传奇中的传奇。” ……他们又谈了一会儿。", {"“是传奇中的传奇。” ……", "他们又谈了一会儿。"}},
+      {"……。好的。", {"……。好的。"}},
       // Traditional, with corner-bracket quotes.
       {"他說：「好。」她走了。", {"他說：「好。」", "她走了。"}},
       {"我來了。「你好。」", {"我來了。", "「你好。」"}},
@@ -192,7 +198,8 @@ TEST_CASE("split_sentences: Chinese", "[split]") {
       {"他問：『真的嗎？』我說是。", {"他問：『真的嗎？』", "我說是。"}},
       // One sentence per line, without blank lines: headings stand alone.
       {"标题\n第一句。\n第二句。\n第三句。", {"标题", "第一句。", "第二句。", "第三句。"}},
-      {"这是一段被\n折行的文字，没有\n结束。下一句。", {"这是一段被\n折行的文字，没有\n结束。", "下一句。"}},
+      {"这是一段被\n折行的文字，没有\n结束。下一句。",
+       {"这是一段被\n折行的文字，没有\n结束。", "下一句。"}},
       // Former bugs: none yet.
   };
   for (const Case& c : cases) {
@@ -230,7 +237,21 @@ TEST_CASE("split_sentences: English", "[split]") {
       {"(See Fig. 3.) The end.", {"(See Fig. 3.)", "The end."}},
       {"This is a\nwrapped line. Next one.", {"This is a\nwrapped line.", "Next one."}},
       {"Visit www.example.com today. Bye.", {"Visit www.example.com today.", "Bye."}},
-      {"He paused…Then he left.", {"He paused…Then he left."}},  // no Han: … is no terminator
+      {"It was late, and so was I. At home, we slept.",
+       {"It was late, and so was I.", "At home, we slept."}},
+      {"That was too much. He left.", {"That was too much.", "He left."}},  // not "ch."
+      {"No. I don't think so.", {"No.", "I don't think so."}},
+      {"He lives at No. 10 Downing Street. Fine.", {"He lives at No. 10 Downing Street.", "Fine."}},
+      {"See fig. 1.1 for details. He ate a fig. Then he left.",
+       {"See fig. 1.1 for details.", "He ate a fig.", "Then he left."}},
+      {"James J. Gibson and H. L. A. Hart wrote. Fine.",
+       {"James J. Gibson and H. L. A. Hart wrote.", "Fine."}},
+      {"'Why?' asked Tom. 'Because.'", {"'Why?' asked Tom.", "'Because.'"}},
+      {"It gave a loud dong! like a bell. Then silence.",
+       {"It gave a loud dong! like a bell.", "Then silence."}},
+      {"1. Apples are red. 2. Pears are green.", {"1. Apples are red.", "2. Pears are green."}},
+      // Without Han, … is no terminator.
+      {"He paused…Then he left.", {"He paused…Then he left."}},
       // Former bugs: none yet.
   };
   for (const Case& c : cases) {
@@ -269,9 +290,9 @@ TEST_CASE("split_sentences keeps spans inside the paragraph", "[split]") {
 }
 
 TEST_CASE("sentences cover every character of random texts", "[split]") {
-  const std::vector<std::string> alphabet = {"。", "“", "”", "？", "！", ".", "?", "!", " ",
-                                             "\n", "a", "A", "中", "3", "…", "「", "」", "（",
-                                             "）", "\t", "　", "Mr.", "\xE2\x80\xA8"};
+  const std::vector<std::string> alphabet = {
+      "。", "“", "”", "？", "！", ".",  "?",  "!",  " ",  "\n",  "a",           "A",
+      "中", "3", "…", "「", "」", "（", "）", "\t", "　", "Mr.", "\xE2\x80\xA8"};
   std::mt19937 random(20240601);
   std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1), size(0, 40);
   for (int round = 0; round < 3000; ++round) {
@@ -285,7 +306,8 @@ TEST_CASE("sentences cover every character of random texts", "[split]") {
 }
 
 TEST_CASE("sentences cover every character of random code points", "[split]") {
-  const std::u32string tricky = U"。？！…⋯“”‘’「」『』（）.?!\"' \n\r\t\u3000\u2028\u0085\u00A0\u200B\uFEFF中a";
+  const std::u32string tricky =
+      U"。？！…⋯“”‘’「」『』（）.?!\"' \n\r\t\u3000\u2028\u0085\u00A0\u200B\uFEFF中a";
   std::mt19937 random(7);
   std::uniform_int_distribution<std::size_t> size(0, 60), pick(0, tricky.size() - 1);
   std::uniform_int_distribution<std::uint32_t> any(0, 0x10FFFF);
@@ -384,7 +406,8 @@ TEST_CASE("split with presplit keeps one sentence per line", "[split]") {
   options.presplit = true;
   for (const Case& c : cases) {
     INFO(c.text);
-    const anchoralign::SplitText split = anchoralign::split({"in.txt", c.text, Lang::kUnknown}, options);
+    const anchoralign::SplitText split =
+        anchoralign::split({"in.txt", c.text, Lang::kUnknown}, options);
     std::vector<std::string> texts;
     for (const auto& sentence : split.sentences) {
       texts.push_back(sentence.text);

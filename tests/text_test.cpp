@@ -1,6 +1,5 @@
 // Tests of lib/text: decoding, language detection and normalisation.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -43,7 +42,7 @@ TEST_CASE("decode_document strips the BOM and folds line ends", "[text]") {
     std::string bytes, text;
   };
   const Case cases[] = {
-      {"\xEF\xBB\xBF" "abc", "abc"},
+      {std::string("\xEF\xBB\xBF") + "abc", "abc"},
       {"\xEF\xBB\xBF", ""},
       {"", ""},
       {"a\xEF\xBB\xBF", "a\xEF\xBB\xBF"},  // only a leading BOM is a BOM
@@ -52,8 +51,9 @@ TEST_CASE("decode_document strips the BOM and folds line ends", "[text]") {
       {"\r\n\r\n", "\n\n"},
       {"\r", "\n"},
       {"中文\r\n第二行", "中文\n第二行"},
+      // The edges of the valid ranges.
       {"\xF4\x8F\xBF\xBF \xEF\xBF\xBF \xF0\x9F\x98\x80 \xC2\x80",
-       "\xF4\x8F\xBF\xBF \xEF\xBF\xBF \xF0\x9F\x98\x80 \xC2\x80"},  // edges of the valid ranges
+       "\xF4\x8F\xBF\xBF \xEF\xBF\xBF \xF0\x9F\x98\x80 \xC2\x80"},
       // Former bugs: none yet.
   };
   for (const Case& c : cases) {
@@ -77,13 +77,17 @@ TEST_CASE("decode_document rejects invalid UTF-8 naming byte and line", "[text]"
       {"overlong 4-byte", "\xF0\x8F\xBF\xBF", 0, 1},
       {"lone continuation byte", "x\ny\n\x80", 4, 3},
       {"truncated at the end", "中\xE4\xB8", 3, 1},
-      {"truncated before ASCII", "\xE4\xB8" "a", 0, 1},
+      {"truncated before ASCII",
+       "\xE4\xB8"
+       "a",
+       0, 1},
       {"surrogate", "\n\xED\xA0\x80", 1, 2},
       {"above U+10FFFF", "ok\r\n\xF4\x90\x80\x80", 4, 2},
       {"invalid lead byte F5", "\xF5\x80\x80\x80", 0, 1},
       {"invalid lead byte FF after lone CRs", "a\r\rb\xFF", 4, 3},
       {"offset counts the BOM", "\xEF\xBB\xBF\xFF", 3, 1},
-      {"GB18030 text", "ok \xD6\xD0\xCE\xC4", 3, 1},  // 中文: D6 is a lead, D0 no trail
+      // 中文 in GB18030: D6 is a valid lead byte, but D0 is no continuation byte.
+      {"GB18030 text", "ok \xD6\xD0\xCE\xC4", 3, 1},
       // Former bugs: none yet.
   };
   for (const Case& c : cases) {
@@ -131,9 +135,9 @@ TEST_CASE("read_document reads files and standard input", "[text]") {
 TEST_CASE("read_document names the path of unreadable input", "[text]") {
   const std::string missing = "/nonexistent-anchoralign-dir/zh.txt";
   REQUIRE_THROWS_AS(anchoralign::read_document(missing), anchoralign::InputError);
-  CHECK_THROWS_WITH(anchoralign::read_document(missing),
-                    Catch::StartsWith(missing + ": cannot read: ") &&
-                        Catch::Contains("No such file"));
+  CHECK_THROWS_WITH(
+      anchoralign::read_document(missing),
+      Catch::StartsWith(missing + ": cannot read: ") && Catch::Contains("No such file"));
   const std::string directory = std::filesystem::temp_directory_path().string();
   CHECK_THROWS_WITH(anchoralign::read_document(directory),
                     Catch::StartsWith(directory + ": cannot read: "));

@@ -25,12 +25,15 @@ struct NumberMention {
 // the run is malformed (十七八, 五百三千) or holds anything but numerals.
 std::optional<double> parse_chinese_numeral(std::string_view text);
 
-// Numbers in Chinese text: Arabic digits (with , separators and decimals), Chinese numerals,
-// digits with 万/亿 scales (3亿, 1.5万), percentages, N月 months.
+// Numbers in Chinese text, in text order: Arabic digits (with , separators and decimals),
+// Chinese numerals, digits with 万/亿 scales (3亿, 1.5万), percentages, N月 months. Lone 一,
+// names (王二), idioms (七上八下) and vague runs (几十, 七八) give nothing; see numbers_zh.cpp.
 std::vector<NumberMention> find_numbers_zh(std::string_view text);
 
-// Numbers in English text: digits (1,000 / 3.5), scales (300 million, 1.5 billion),
-// number words (twenty-one, three hundred), percentages, month names.
+// Numbers in English text, in text order: digits (1,000 / 3.5), scales (300 million, 1.5
+// billion), number words (twenty-one, three hundred), ordinals (21st, third), decades (the
+// eighties), percentages, month names. A lone "one" or "first" and ranges ("eight or nine")
+// give nothing; see numbers_en.cpp.
 std::vector<NumberMention> find_numbers_en(std::string_view text);
 
 // Scanning helpers shared with anchors.cpp.
@@ -53,7 +56,8 @@ struct LatinRun {
   bool has_letter = false, has_digit = false;
 };
 
-// The run starting at text[begin], which must be a Latin letter or a digit.
+// The run starting at text[begin], a Latin letter or digit; at any other character the run is
+// that character alone, with neither flag set, so callers always advance.
 LatinRun scan_latin_run(std::string_view text, std::size_t begin);
 
 }  // namespace anchoralign::detail

@@ -60,9 +60,8 @@ std::size_t line_of(const std::string& bytes, std::size_t offset) {
 void check_utf8(const std::string& bytes, const std::string& name) {
   for (std::size_t pos = 0; pos < bytes.size();) {
     if (bytes[pos] == '\0') {
-      throw InputError(name + ": binary file (NUL byte at byte " + std::to_string(pos) +
-                       ", line " + std::to_string(line_of(bytes, pos)) +
-                       "); expected a UTF-8 text file");
+      throw InputError(name + ": binary file (NUL byte at byte " + std::to_string(pos) + ", line " +
+                       std::to_string(line_of(bytes, pos)) + "); expected a UTF-8 text file");
     }
     const std::size_t length = valid_sequence_length(bytes, pos);
     if (length == 0) {
@@ -118,7 +117,7 @@ Document read_document(const std::string& path) {
   }
   errno = 0;
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                            &std::fclose);
+                                                             &std::fclose);
   if (!file) throw InputError(path + ": cannot read: " + std::strerror(errno));
   return decode_document(read_stream(file.get(), path), path);
 }

@@ -80,8 +80,7 @@ inline bool is_line_break(char32_t c) {
 // as formatting debris. Sentences and paragraphs are trimmed of exactly these characters.
 inline bool is_space(char32_t c) {
   return c == ' ' || c == '\t' || is_line_break(c) || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
-         c == 0xFEFF;
+         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 // Byte length of the whitespace character at text[pos], or 0 when it is not whitespace.
