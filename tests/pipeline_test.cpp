@@ -67,6 +67,11 @@ TEST_CASE("The sample pair aligns as a person would align it", "[pipeline]") {
   REQUIRE(quote != nullptr);
   CHECK(quote->src_len == 2);
   CHECK(quote->tgt_len == 1);
+  // One English sentence rendered as two Chinese ones.
+  const Bead* arches = bead_with_source(alignment, en, "Engineers from Nordbau GmbH");
+  REQUIRE(arches != nullptr);
+  CHECK(arches->src_len == 1);
+  CHECK(arches->tgt_len == 2);
   // Numbers in other forms: 350 million dollars = 3.5亿美元.
   const Bead* cost = bead_with_source(alignment, en, "350 million dollars");
   REQUIRE(cost != nullptr);

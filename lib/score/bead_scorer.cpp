@@ -180,11 +180,19 @@ double BeadScorer::cost(int src_begin, int src_len, int tgt_begin, int tgt_len) 
          paragraph_cost(src_begin, src_len, tgt_begin, tgt_len) + kEmptyRider * empties;
 }
 
+double BeadScorer::length_deviation(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
+  const double s = source_.length_prefix[src_begin + src_len] - source_.length_prefix[src_begin];
+  const double t = target_.length_prefix[tgt_begin + tgt_len] - target_.length_prefix[tgt_begin];
+  if (s <= 0 || t <= 0) return NAN;
+  return (t - s) * (t - s) / ((s + t) / 2);
+}
+
 ScoreParams default_score_params() {
   ScoreParams params{};
   params.length_variance = 9.0;
   params.anchor_weight = 4.0;
   params.paragraph_weight = 5.0;
+  params.variance_scale = 4.0;
   params.temperature = 1.0;
   for (auto& row : params.prior) row.fill(INFINITY);
   // Bead-type shares of the gold alignments of ../shared/corpora, counted as
@@ -227,6 +235,8 @@ ScoreParams load_score_params(const std::string& path, ScoreParams base) {
       base.length_variance = value;
     } else if (key == "anchor_weight" && value >= 0) {
       base.anchor_weight = value;
+    } else if (key == "variance_scale" && value >= 0) {
+      base.variance_scale = value;
     } else if (key == "paragraph_weight" && value >= 0) {
       base.paragraph_weight = value;
     } else if (key == "temperature" && value > 0) {

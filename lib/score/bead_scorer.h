@@ -22,6 +22,8 @@ struct ScoreParams {
   double length_variance;   // Gale-Church variance per unit of length
   double anchor_weight;     // cost range of the anchor term, [-w, +w/2]
   double paragraph_weight;  // cost of a bead edge that crosses a paragraph boundary on one side
+  // Second pass: length variance = this x the document's own estimate; 0 keeps it fixed.
+  double variance_scale;
   double temperature;       // cost scale for bead posteriors
   PriorTable prior;
 };
@@ -53,6 +55,10 @@ class BeadScorer : public BeadCosts {
 
   // Same scorer with other bead-type priors (a second pass re-estimates them).
   void set_prior(const PriorTable& prior) { params_.prior = prior; }
+  void set_length_variance(double variance) { params_.length_variance = variance; }
+  // Squared length deviation of a bead per unit of length, (t - s)^2 / ((s + t) / 2) in the
+  // common unit; its mean over true beads is the length variance. NaN for an empty side.
+  double length_deviation(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
   const ScoreParams& params() const { return params_; }
   double length_ratio() const { return ratio_; }
 
