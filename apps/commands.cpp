@@ -130,104 +130,121 @@ void write_bitext_files(const std::string& prefix, const SplitText& source,
   target_out.commit();
 }
 
-void add_input_options(po::options_description& options, SplitOptions&, bool& presplit) {
+void add_input_options(po::options_description& options, bool& presplit) {
   options.add_options()
       ("presplit", po::bool_switch(&presplit), "each line is one sentence; blank lines are kept as empty sentences");
 }
 
-bool wants_help(const std::vector<std::string>& args) {
+// Parses `args` into the variables bound to `visible` and `hidden`; prints the help and
+// returns false when it was asked for.
+bool parse_command_line(const std::vector<std::string>& args, const po::options_description& visible,
+                        const po::options_description& hidden,
+                        const po::positional_options_description& positional) {
   for (const std::string& arg : args) {
-    if (arg == "--help" || arg == "-h") return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-int run_align(const std::vector<std::string>& args) {
-  SplitOptions split_options;
-  AlignOptions align_options;
-  WriteOptions write_options;
-  std::string source_path, target_path, output = "-", format, source_lang = "auto",
-                                         target_lang = "auto", beads;
-  bool presplit = false, no_anchors = false, no_paragraphs = false, one_pass = false;
-  po::options_description visible("Usage: anchoralign align [options] SOURCE TARGET\n\nOptions");
-  add_input_options(visible, split_options, presplit);
-  visible.add_options()
-      ("output,o", po::value(&output), "output file ('-': standard output, the default)")
-      ("format,f", po::value(&format), "tmx, tsv, jsonl, ladder or bitext (default: from the output's extension, else tsv)")
-      ("source-lang", po::value(&source_lang), "zh, en or auto (default)")
-      ("target-lang", po::value(&target_lang), "zh, en or auto (default)")
-      ("min-score", po::value(&write_options.min_score), "TMX: drop pairs scoring below this confidence in [0, 1]")
-      ("beads", po::value(&beads), "bead types the search may use, e.g. 1-0,0-1,1-1,1-2,2-1 (default: up to 1-4/4-1 and 2-2)")
-      ("no-anchors", po::bool_switch(&no_anchors), "align on length alone")
-      ("no-paragraphs", po::bool_switch(&no_paragraphs), "ignore paragraph boundaries")
-      ("one-pass", po::bool_switch(&one_pass), "do not re-estimate bead-type shares from a first pass")
-      ("params", po::value(&align_options.params_file), "tuning: file of key = value scoring parameters")
-      ("help,h", "show this help");
-  po::options_description hidden;
-  hidden.add_options()("source", po::value(&source_path))("target", po::value(&target_path));
-  po::positional_options_description positional;
-  positional.add("source", 1).add("target", 1);
-  if (wants_help(args)) {
-    std::cout << visible << '\n';
-    return kExitOk;
+    if (arg == "--help" || arg == "-h") {
+      std::cout << visible << '\n';
+      return false;
+    }
   }
   po::options_description all;
   all.add(visible).add(hidden);
   po::variables_map values;
   po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
   po::notify(values);
-  if (source_path.empty() || target_path.empty()) {
+  return true;
+}
+
+// Everything `align` was asked to do, checked before any file is read.
+struct AlignRequest {
+  std::string source_path, target_path, output = "-", format;
+  SplitOptions source_split, target_split;
+  AlignOptions align;
+  WriteOptions write;
+};
+
+std::optional<AlignRequest> parse_align(const std::vector<std::string>& args) {
+  AlignRequest request;
+  std::string source_lang = "auto", target_lang = "auto", beads;
+  bool presplit = false, no_anchors = false, no_paragraphs = false, one_pass = false;
+  po::options_description visible("Usage: anchoralign align [options] SOURCE TARGET\n\nOptions");
+  add_input_options(visible, presplit);
+  visible.add_options()
+      ("output,o", po::value(&request.output), "output file ('-': standard output, the default)")
+      ("format,f", po::value(&request.format), "tmx, tsv, jsonl, ladder or bitext (default: from the output's extension, else tsv)")
+      ("source-lang", po::value(&source_lang), "zh, en or auto (default)")
+      ("target-lang", po::value(&target_lang), "zh, en or auto (default)")
+      ("min-score", po::value(&request.write.min_score), "TMX: drop pairs scoring below this confidence in [0, 1]")
+      ("beads", po::value(&beads), "bead types the search may use, e.g. 1-0,0-1,1-1,1-2,2-1 (default: up to 1-4/4-1 and 2-2)")
+      ("no-anchors", po::bool_switch(&no_anchors), "align on length alone")
+      ("no-paragraphs", po::bool_switch(&no_paragraphs), "ignore paragraph boundaries")
+      ("one-pass", po::bool_switch(&one_pass), "do not re-estimate bead-type shares and length variance from a first pass")
+      ("params", po::value(&request.align.params_file), "tuning: file of key = value scoring parameters")
+      ("help,h", "show this help");
+  po::options_description hidden;
+  hidden.add_options()("source", po::value(&request.source_path))("target", po::value(&request.target_path));
+  po::positional_options_description positional;
+  positional.add("source", 1).add("target", 1);
+  if (!parse_command_line(args, visible, hidden, positional)) return std::nullopt;
+
+  if (request.source_path.empty() || request.target_path.empty()) {
     throw OptionError("align needs SOURCE and TARGET files ('-' for standard input)");
   }
-  if (source_path == "-" && target_path == "-") throw OptionError("only one input can be '-'");
-
-  split_options.presplit = presplit;
-  align_options.use_anchors = !no_anchors;
-  align_options.use_paragraphs = !no_paragraphs;
-  align_options.adapt_priors = !one_pass;
-  if (!beads.empty()) align_options.bead_types = parse_bead_types(beads);
-  validate(align_options);
-  validate(write_options);
-  const std::string resolved_format = format_of(format, output);
-
-  split_options.lang = parse_lang(source_lang, "source-lang");
-  const SplitText source = load(source_path, split_options);
-  split_options.lang = parse_lang(target_lang, "target-lang");
-  const SplitText target = load(target_path, split_options);
-  if (source.lang == target.lang) {
-    fmt::print(stderr, "anchoralign: warning: {} and {} are both {}; aligning anyway\n",
-               source_path, target_path, lang_name(source.lang));
+  if (request.source_path == "-" && request.target_path == "-") {
+    throw OptionError("only one input can be '-'");
   }
-  const Alignment alignment = align(source, target, align_options);
+  request.source_split = {presplit, parse_lang(source_lang, "source-lang")};
+  request.target_split = {presplit, parse_lang(target_lang, "target-lang")};
+  request.align.use_anchors = !no_anchors;
+  request.align.use_paragraphs = !no_paragraphs;
+  request.align.adapt_priors = !one_pass;
+  if (!beads.empty()) request.align.bead_types = parse_bead_types(beads);
+  validate(request.align);
+  validate(request.write);
+  request.format = format_of(request.format, request.output);
+  return request;
+}
 
-  if (resolved_format == "bitext") {
-    write_bitext_files(output, source, target, alignment);
-    return kExitOk;
+void write_alignment(AlignRequest& request, const SplitText& source, const SplitText& target,
+                     const Alignment& alignment) {
+  if (request.format == "bitext") {
+    write_bitext_files(request.output, source, target, alignment);
+    return;
   }
-  AtomicOutput out(output);
-  if (resolved_format == "tmx") {
-    write_options.tool_version = ANCHORALIGN_VERSION;
-    write_options.creation_time = creation_time();
-    write_tmx(out.stream(), source, target, alignment, write_options);
-  } else if (resolved_format == "jsonl") {
+  AtomicOutput out(request.output);
+  if (request.format == "tmx") {
+    request.write.tool_version = ANCHORALIGN_VERSION;
+    request.write.creation_time = creation_time();
+    write_tmx(out.stream(), source, target, alignment, request.write);
+  } else if (request.format == "jsonl") {
     write_jsonl(out.stream(), source, target, alignment);
-  } else if (resolved_format == "ladder") {
+  } else if (request.format == "ladder") {
     write_ladder(out.stream(), alignment);
   } else {
     write_tsv(out.stream(), source, target, alignment);
   }
   out.commit();
+}
+
+}  // namespace
+
+int run_align(const std::vector<std::string>& args) {
+  std::optional<AlignRequest> request = parse_align(args);
+  if (!request) return kExitOk;
+  const SplitText source = load(request->source_path, request->source_split);
+  const SplitText target = load(request->target_path, request->target_split);
+  if (source.lang == target.lang) {
+    fmt::print(stderr, "anchoralign: warning: {} and {} are both {}; aligning anyway\n",
+               request->source_path, request->target_path, lang_name(source.lang));
+  }
+  write_alignment(*request, source, target, align(source, target, request->align));
   return kExitOk;
 }
 
 int run_split(const std::vector<std::string>& args) {
-  SplitOptions split_options;
   std::string path, output = "-", lang = "auto";
   bool presplit = false;
   po::options_description visible("Usage: anchoralign split [options] FILE\n\nOptions");
-  add_input_options(visible, split_options, presplit);
+  add_input_options(visible, presplit);
   visible.add_options()
       ("output,o", po::value(&output), "output file ('-': standard output, the default)")
       ("lang", po::value(&lang), "zh, en or auto (default)")
@@ -236,19 +253,9 @@ int run_split(const std::vector<std::string>& args) {
   hidden.add_options()("file", po::value(&path));
   po::positional_options_description positional;
   positional.add("file", 1);
-  if (wants_help(args)) {
-    std::cout << visible << '\n';
-    return kExitOk;
-  }
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::variables_map values;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
-  po::notify(values);
+  if (!parse_command_line(args, visible, hidden, positional)) return kExitOk;
   if (path.empty()) throw OptionError("split needs a FILE ('-' for standard input)");
-  split_options.presplit = presplit;
-  split_options.lang = parse_lang(lang, "lang");
-  const SplitText text = split(read_document(path), split_options);
+  const SplitText text = split(read_document(path), SplitOptions{presplit, parse_lang(lang, "lang")});
   AtomicOutput out(output);
   int paragraph = 0;
   for (const Sentence& sentence : text.sentences) {
