@@ -111,6 +111,10 @@ TEST_CASE("Formats follow -f or the output's extension", "[cli]") {
   const std::string en = read_file(dir / "pair.en"), zh = read_file(dir / "pair.zh");
   REQUIRE(std::count(en.begin(), en.end(), '\n') == std::count(zh.begin(), zh.end(), '\n'));
   REQUIRE(run(args + " -f xml").status == 2);
+  // '-' reads standard input; the result equals reading the file.
+  const Run piped = run("align - " + kChinese + " < " + kEnglish);
+  REQUIRE(piped.status == 0);
+  REQUIRE(piped.output == tsv.output);
 }
 
 TEST_CASE("Bad input fails with status 2, a message naming the file, and no output", "[cli]") {

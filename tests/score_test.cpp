@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include "anchoralign/error.h"
 #include "score/bead_scorer.h"
 #include "score/length_model.h"
+#include "score/sparse_overlap.h"
 #include "text/normalize.h"
 
 namespace anchoralign::detail {
@@ -127,6 +129,51 @@ TEST_CASE("Parameter files override defaults and name the bad line", "[score]") 
                       Catch::Contains("score_test_params.txt:2"));
   REQUIRE_THROWS_AS(load_score_params("/nonexistent/params", default_score_params()), OptionError);
   std::remove(path.c_str());
+}
+
+}  // namespace anchoralign::detail
+
+namespace anchoralign::detail {
+
+TEST_CASE("SparseOverlap sums match the sums of the rows", "[score]") {
+  // Rows over 3 features; some rows empty.
+  auto make = [](const std::vector<std::vector<float>>& dense) {
+    SparseRows rows(static_cast<Eigen::Index>(dense.size()), 3);
+    std::vector<Eigen::Triplet<float>> triplets;
+    for (std::size_t i = 0; i < dense.size(); ++i) {
+      for (int k = 0; k < 3; ++k) {
+        if (dense[i][k] != 0) triplets.emplace_back(static_cast<int>(i), k, dense[i][k]);
+      }
+    }
+    rows.setFromTriplets(triplets.begin(), triplets.end());
+    return rows;
+  };
+  const std::vector<std::vector<float>> source = {{1, 0, 0}, {0, 0, 0}, {0, 2, 1}, {1, 1, 0}, {0, 0, 0}, {3, 0, 0}};
+  const std::vector<std::vector<float>> target = {{0, 1, 0}, {1, 0, 0}, {0, 0, 0}, {0, 1, 1}, {2, 0, 0}};
+  const SparseOverlap overlap(make(source), make(target));
+  auto sum = [](const std::vector<std::vector<float>>& rows, int begin, int count) {
+    std::array<double, 3> total{};
+    for (int i = begin; i < begin + count; ++i) {
+      for (int k = 0; k < 3; ++k) total[k] += rows[i][k];
+    }
+    return total;
+  };
+  for (int i = 0; i <= 6; ++i) {
+    for (int a = 0; i + a <= 6 && a <= 5; ++a) {
+      for (int j = 0; j <= 5; ++j) {
+        for (int b = 0; j + b <= 5 && b <= 4; ++b) {
+          const auto x = sum(source, i, a), y = sum(target, j, b);
+          const auto sums = overlap.bead(i, a, j, b);
+          INFO(i << " " << a << " " << j << " " << b);
+          REQUIRE(sums.cross == Approx(x[0] * y[0] + x[1] * y[1] + x[2] * y[2]));
+          REQUIRE(sums.source_self == Approx(x[0] * x[0] + x[1] * x[1] + x[2] * x[2]));
+          REQUIRE(sums.target_self == Approx(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]));
+        }
+      }
+    }
+  }
+  REQUIRE_FALSE(overlap.source_has(4, 1));
+  REQUIRE(overlap.source_has(4, 2));
 }
 
 }  // namespace anchoralign::detail

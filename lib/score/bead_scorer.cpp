@@ -69,41 +69,33 @@ std::unordered_map<std::string, int> shared_keys(const AnchorLists& source, cons
   return ids;
 }
 
-SideFeatures side_features(const SplitText& text, const AnchorLists& lists,
-                           const std::unordered_map<std::string, int>& ids) {
+SideFeatures side_features(const SplitText& text) {
   const int n = static_cast<int>(text.sentences.size());
   SideFeatures side;
   side.length_prefix.assign(n + 1, 0);
   side.nonempty_prefix.assign(n + 1, 0);
-  side.anchored_prefix.assign(n + 1, 0);
   side.paragraph_start.assign(n + 1, true);
-  std::vector<Eigen::Triplet<float>> triplets;
   for (int i = 0; i < n; ++i) {
     const Sentence& sentence = text.sentences[i];
     side.length_prefix[i + 1] = side.length_prefix[i] + weighted_length(sentence.text);
     side.nonempty_prefix[i + 1] = side.nonempty_prefix[i] + !sentence.text.empty();
     if (i > 0) side.paragraph_start[i] = sentence.paragraph != text.sentences[i - 1].paragraph;
-    bool anchored = false;
-    for (const Anchor& anchor : lists[i]) {
-      auto it = ids.find(anchor.key);
-      if (it == ids.end()) continue;
-      triplets.emplace_back(i, it->second, anchor.weight);  // duplicates are summed
-      anchored = true;
-    }
-    side.anchored_prefix[i + 1] = side.anchored_prefix[i] + anchored;
-  }
-  side.anchors.resize(n, static_cast<Eigen::Index>(ids.size()));
-  side.anchors.setFromTriplets(triplets.begin(), triplets.end());
-  side.self_dot.assign(n, {});
-  for (int i = 0; i < n; ++i) {
-    if (side.anchored_prefix[std::min(n, i + kMaxSide)] == side.anchored_prefix[i]) continue;
-    Eigen::SparseVector<float> sum(side.anchors.cols());
-    for (int a = 1; a <= kMaxSide && i + a <= n; ++a) {
-      sum += side.anchors.row(i + a - 1).transpose();
-      side.self_dot[i][a] = sum.squaredNorm();
-    }
   }
   return side;
+}
+
+// Sentence x shared-key rows of anchor weights (repeated keys add up).
+SparseRows anchor_rows(const AnchorLists& lists, const std::unordered_map<std::string, int>& ids) {
+  std::vector<Eigen::Triplet<float>> triplets;
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    for (const Anchor& anchor : lists[i]) {
+      auto it = ids.find(anchor.key);
+      if (it != ids.end()) triplets.emplace_back(static_cast<int>(i), it->second, anchor.weight);
+    }
+  }
+  SparseRows rows(static_cast<Eigen::Index>(lists.size()), static_cast<Eigen::Index>(ids.size()));
+  rows.setFromTriplets(triplets.begin(), triplets.end());
+  return rows;
 }
 
 int paragraph_count(const SplitText& text) {
@@ -121,8 +113,9 @@ BeadScorer::BeadScorer(const SplitText& source, const SplitText& target,
   const AnchorLists source_anchors = options.use_anchors ? extract_all(source) : AnchorLists(source.sentences.size());
   const AnchorLists target_anchors = options.use_anchors ? extract_all(target) : AnchorLists(target.sentences.size());
   const auto ids = shared_keys(source_anchors, target_anchors);
-  source_ = side_features(source, source_anchors, ids);
-  target_ = side_features(target, target_anchors, ids);
+  anchors_ = SparseOverlap(anchor_rows(source_anchors, ids), anchor_rows(target_anchors, ids));
+  source_ = side_features(source);
+  target_ = side_features(target);
   const double source_total = source_.length_prefix.back();
   const double target_total = target_.length_prefix.back();
   if (source_total > 0 && target_total > 0) ratio_ = target_total / source_total;
@@ -138,21 +131,10 @@ double BeadScorer::prior_cost(int src_len, int tgt_len) const {
 }
 
 double BeadScorer::anchor_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
-  const bool source_anchored = source_.anchored_prefix[src_begin + src_len] > source_.anchored_prefix[src_begin];
-  const bool target_anchored = target_.anchored_prefix[tgt_begin + tgt_len] > target_.anchored_prefix[tgt_begin];
-  if (!source_anchored && !target_anchored) return 0;
-  const double self_source = src_len ? source_.self_dot[src_begin][src_len] : 0;
-  const double self_target = tgt_len ? target_.self_dot[tgt_begin][tgt_len] : 0;
-  const double mass = self_source + self_target;
-  double cross = 0;
-  if (source_anchored && target_anchored) {
-    for (int p = src_begin; p < src_begin + src_len; ++p) {
-      for (int q = tgt_begin; q < tgt_begin + tgt_len; ++q) {
-        cross += source_.anchors.row(p).dot(target_.anchors.row(q));
-      }
-    }
-  }
-  const double dice = 2 * cross / mass;
+  if (!anchors_.source_has(src_begin, src_len) && !anchors_.target_has(tgt_begin, tgt_len)) return 0;
+  const SparseOverlap::Sums sums = anchors_.bead(src_begin, src_len, tgt_begin, tgt_len);
+  const double mass = sums.source_self + sums.target_self;
+  const double dice = 2 * sums.cross / mass;
   return params_.anchor_weight * std::min(1.0, mass / 2) * (0.5 - 1.5 * dice);
 }
 

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include <Eigen/SparseCore>
 
 #include "anchoralign/options.h"
 #include "anchoralign/types.h"
+#include "score/sparse_overlap.h"
 #include "search/banded_dp.h"
 
 namespace anchoralign::detail {
@@ -41,10 +41,7 @@ struct SideFeatures {
   // Weighted length of sentences [0, i), in the common unit of balanced_length_cost().
   std::vector<double> length_prefix;
   std::vector<int> nonempty_prefix;      // non-empty sentences among [0, i)
-  std::vector<int> anchored_prefix;      // sentences with anchors among [0, i)
   std::vector<bool> paragraph_start;     // boundary i starts a paragraph (0 and n included)
-  Eigen::SparseMatrix<float, Eigen::RowMajor> anchors;  // sentence x shared anchor key
-  std::vector<std::array<float, kMaxSide + 1>> self_dot;  // |sum of rows [i, i + a)|^2
 };
 
 class BeadScorer : public BeadCosts {
@@ -69,6 +66,7 @@ class BeadScorer : public BeadCosts {
 
   ScoreParams params_;
   SideFeatures source_, target_;
+  SparseOverlap anchors_;  // sentence x anchor key shared by both documents
   double ratio_ = 1;
   bool source_is_english_ = false;
   bool use_paragraphs_ = false;
