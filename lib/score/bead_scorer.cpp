@@ -9,11 +9,13 @@
 // - A compares the anchors of the two sides: with X and Y the summed weighted anchor
 //   vectors of the bead's source and target sentences (Eigen sparse rows, keys restricted
 //   to those occurring in both documents), dice = 2 X.Y / (|X|^2 + |Y|^2) and
-//   A = w min(1, (|X|^2 + |Y|^2) / 2) (1/2 - 3/2 dice): a bonus down to -w when the anchors
-//   agree, a penalty up to +w/2 when a side's anchors find no partner. Bounded, so a stray
-//   number cannot outweigh the length evidence (FIELD.md: "Chapter 1" vs the wrong "1").
-//   X.Y is the sum of the sentence-pair dot products, so a bead only touches the rows of
-//   its own sentences.
+//   A = w min(1, sqrt((|X|^2 + |Y|^2) / 2)) (p - (1 + p) dice): a bonus down to -w when the
+//   anchors agree, a penalty up to +w p when a side's anchors find no partner. Bounded, so a
+//   stray number cannot outweigh the length evidence (FIELD.md: "Chapter 1" vs the wrong
+//   "1"). The scale grows with |X|, not |X|^2, so that joining two beads that each match
+//   one anchor earns no more than the two beads apart; and p stays small (0.25), since a
+//   larger penalty made whole documents merge pairs of beads to pair up anchors the
+//   translation moved to a neighbouring sentence (aca fell from 0.98 to 0.43 strict F1).
 // - P charges paragraph_weight for each paragraph boundary inside the bead and for a bead
 //   edge that is a paragraph boundary on one side only, when both texts have paragraphs.
 //
@@ -135,7 +137,8 @@ double BeadScorer::anchor_cost(int src_begin, int src_len, int tgt_begin, int tg
   const SparseOverlap::Sums sums = anchors_.bead(src_begin, src_len, tgt_begin, tgt_len);
   const double mass = sums.source_self + sums.target_self;
   const double dice = 2 * sums.cross / mass;
-  return params_.anchor_weight * std::min(1.0, mass / 2) * (0.5 - 1.5 * dice);
+  const double penalty = params_.anchor_penalty;
+  return params_.anchor_weight * std::min(1.0, std::sqrt(mass / 2)) * (penalty - (1 + penalty) * dice);
 }
 
 double BeadScorer::paragraph_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
@@ -171,8 +174,11 @@ double BeadScorer::length_deviation(int src_begin, int src_len, int tgt_begin, i
 
 ScoreParams default_score_params() {
   ScoreParams params{};
+  // Fitted by grid search on ../shared/corpora (mean strict F1 of mac-dev and aca, see
+  // docs/accuracy.md and bench/tune.py); checked leave-one-document-out by bench/loo.py.
   params.length_variance = 9.0;
   params.anchor_weight = 4.0;
+  params.anchor_penalty = 0.25;
   params.paragraph_weight = 5.0;
   params.variance_scale = 4.0;
   params.temperature = 1.0;
@@ -217,6 +223,8 @@ ScoreParams load_score_params(const std::string& path, ScoreParams base) {
       base.length_variance = value;
     } else if (key == "anchor_weight" && value >= 0) {
       base.anchor_weight = value;
+    } else if (key == "anchor_penalty" && value >= 0 && value <= 1) {
+      base.anchor_penalty = value;
     } else if (key == "variance_scale" && value >= 0) {
       base.variance_scale = value;
     } else if (key == "paragraph_weight" && value >= 0) {

@@ -20,7 +20,8 @@ using PriorTable = std::array<std::array<double, kMaxSide + 1>, kMaxSide + 1>;
 
 struct ScoreParams {
   double length_variance;   // Gale-Church variance per unit of length
-  double anchor_weight;     // cost range of the anchor term, [-w, +w/2]
+  double anchor_weight;     // cost range of the anchor term, [-w, +w x anchor_penalty]
+  double anchor_penalty;    // share of anchor_weight charged when a side's anchors find no partner
   double paragraph_weight;  // cost of a bead edge that crosses a paragraph boundary on one side
   // Second pass: length variance = this x the document's own estimate; 0 keeps it fixed.
   double variance_scale;
@@ -32,7 +33,7 @@ struct ScoreParams {
 ScoreParams default_score_params();
 
 // Override parameters from "key = value" lines ('#' comments): length_variance,
-// anchor_weight, paragraph_weight, temperature, prior.Z-E (Z Chinese, E English sentences,
+// anchor_weight, anchor_penalty, variance_scale, paragraph_weight, temperature, prior.Z-E (Z Chinese, E English sentences,
 // a probability). Throws OptionError naming the file and line of a bad entry.
 ScoreParams load_score_params(const std::string& path, ScoreParams base);
 
