@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 
 #include "anchoralign/error.h"
+#include "anchoralign/lexicon.h"
 #include "commands.h"
 
 namespace {
@@ -28,7 +29,12 @@ constexpr const char* kUsage =
 
 void print_version() {
   fmt::print("anchoralign {}\n", ANCHORALIGN_VERSION);
-  fmt::print("lexicon: none (alignment by length and anchors)\n");
+  const std::string lexicon = anchoralign::find_default_lexicon();
+  if (lexicon.empty()) {
+    fmt::print("lexicon: none found (alignment by length and anchors)\n");
+  } else {
+    fmt::print("lexicon: {} (CC-CEDICT, CC BY-SA 4.0, MDBG)\n", lexicon);
+  }
 }
 
 int dispatch(const std::vector<std::string>& args) {

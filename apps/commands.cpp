@@ -17,6 +17,7 @@
 
 #include "anchoralign/error.h"
 #include "anchoralign/io.h"
+#include "anchoralign/lexicon.h"
 #include "anchoralign/pipeline.h"
 
 namespace anchoralign::cli {
@@ -157,6 +158,8 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
 // Everything `align` was asked to do, checked before any file is read.
 struct AlignRequest {
   std::string source_path, target_path, output = "-", format;
+  std::vector<std::string> lexicons;
+  bool no_lexicon = false;
   SplitOptions source_split, target_split;
   AlignOptions align;
   WriteOptions write;
@@ -178,6 +181,8 @@ std::optional<AlignRequest> parse_align(const std::vector<std::string>& args) {
       ("no-anchors", po::bool_switch(&no_anchors), "align on length alone")
       ("no-paragraphs", po::bool_switch(&no_paragraphs), "ignore paragraph boundaries")
       ("one-pass", po::bool_switch(&one_pass), "do not re-estimate bead-type shares and length variance from a first pass")
+      ("lexicon", po::value(&request.lexicons)->composing(), "lexicon file (repeatable; CC-CEDICT, hunalign .dic or TSV); default: the installed CC-CEDICT")
+      ("no-lexicon", po::bool_switch(&request.no_lexicon), "no word translations: length and anchors only")
       ("params", po::value(&request.align.params_file), "tuning: file of key = value scoring parameters")
       ("help,h", "show this help");
   po::options_description hidden;
@@ -227,9 +232,25 @@ void write_alignment(AlignRequest& request, const SplitText& source, const Split
 
 }  // namespace
 
+Lexicon load_lexicon(std::vector<std::string> paths, bool none) {
+  if (none) return Lexicon();
+  if (paths.empty()) {
+    const std::string found = find_default_lexicon();
+    if (found.empty()) {
+      fmt::print(stderr,
+                 "anchoralign: note: no lexicon found (scripts/fetch-lexicon.sh installs CC-CEDICT); "
+                 "aligning by length and anchors\n");
+      return Lexicon();
+    }
+    paths.push_back(found);
+  }
+  return Lexicon::load(paths);
+}
+
 int run_align(const std::vector<std::string>& args) {
   std::optional<AlignRequest> request = parse_align(args);
   if (!request) return kExitOk;
+  request->align.lexicon = load_lexicon(request->lexicons, request->no_lexicon);
   const SplitText source = load(request->source_path, request->source_split);
   const SplitText target = load(request->target_path, request->target_split);
   if (source.lang == target.lang) {

@@ -2,14 +2,12 @@
 """Leave-one-document-out evaluation of everything fitted on the development corpora.
 
 For each document D of mac-dev and aca: the bead-type shares are re-fitted without D
-(bench/fit_priors.py --exclude), length_variance, anchor_weight, variance_scale and
-anchor_penalty are chosen by grid search
+(bench/fit_priors.py --exclude), length_variance and anchor_weight are chosen by grid search
 on the other documents (mean strict F1 of the two corpora), and D is aligned with that
 choice. The held-out alignments are then scored together per corpus, so the numbers printed
 are what the fitting would give on documents it never saw.
 
-  bench/loo.py [--grid-variance 5,7,9,12,16] [--grid-anchor 2,3,4,5] [--grid-scale 3,4,5]
-               [--grid-penalty 0.25,0.5]
+  bench/loo.py [--grid-variance 5,7,9,12,16] [--grid-anchor 4,6,8,10]
 """
 import argparse
 import itertools
@@ -24,7 +22,7 @@ CORPORA = os.path.join(HERE, '..', '..', 'shared', 'corpora')
 SCORER = os.path.join(HERE, '..', '..', 'shared', 'tools', 'score.py')
 
 
-SETTINGS = 'length_variance = %s\nanchor_weight = %s\nvariance_scale = %s\nanchor_penalty = %s\n'
+SETTINGS = 'length_variance = %s\nanchor_weight = %s\n'
 BINARY = [os.path.join(HERE, '..', 'build', 'anchoralign')]
 
 
@@ -40,24 +38,22 @@ def accuracy(corpus, only, params, keep=None):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--grid-variance', default='5,7,9,12,16')
-    parser.add_argument('--grid-anchor', default='2,3,4,5')
-    parser.add_argument('--grid-scale', default='3,4,5', help='variance_scale values')
-    parser.add_argument('--grid-penalty', default='0.25,0.5', help='anchor_penalty values')
+    parser.add_argument('--grid-anchor', default='4,6,8,10')
+
     parser.add_argument('--binary', default=BINARY[0])
     args = parser.parse_args()
     BINARY[0] = os.path.abspath(args.binary)
     docs = [(c, d) for c in ('mac-dev', 'aca') for d in sorted(os.listdir(os.path.join(CORPORA, c, 'src')))]
-    grid = list(itertools.product(args.grid_variance.split(','), args.grid_anchor.split(','),
-                                  args.grid_scale.split(','), args.grid_penalty.split(',')))
+    grid = list(itertools.product(args.grid_variance.split(','), args.grid_anchor.split(',')))
     with tempfile.TemporaryDirectory() as work:
         for held_corpus, held_doc in docs:
             priors = subprocess.run([os.path.join(HERE, 'fit_priors.py'), '--exclude', '%s/%s' % (held_corpus, held_doc)],
                                     stdout=subprocess.PIPE, text=True, check=True).stdout
             best = None
-            for variance, anchor, scale, penalty in grid:
+            for variance, anchor in grid:
                 params = os.path.join(work, 'p.params')
                 with open(params, 'w') as handle:
-                    handle.write(priors + SETTINGS % (variance, anchor, scale, penalty))
+                    handle.write(priors + SETTINGS % (variance, anchor))
                 scores = []
                 for corpus in ('mac-dev', 'aca'):
                     rest = [d for c, d in docs if c == corpus and (c, d) != (held_corpus, held_doc)]
@@ -65,13 +61,12 @@ def main():
                         scores.append(accuracy(corpus, rest, params))
                 mean = sum(scores) / len(scores)
                 if best is None or mean > best[0]:
-                    best = (mean, variance, anchor, scale, penalty)
+                    best = (mean, variance, anchor)
             with open(params, 'w') as handle:
                 handle.write(priors + SETTINGS % best[1:])
             held_dir = os.path.join(work, 'out', held_corpus)
             f1 = accuracy(held_corpus, [held_doc], params, keep=held_dir)
-            print('%s/%s: chose length_variance=%s anchor_weight=%s variance_scale=%s anchor_penalty=%s,'
-                  ' held-out strict F1 %.4f'
+            print('%s/%s: chose length_variance=%s anchor_weight=%s, held-out strict F1 %.4f'
                   % ((held_corpus, held_doc) + best[1:] + (f1,)), flush=True)
         for corpus in ('mac-dev', 'aca'):
             done = subprocess.run([sys.executable, SCORER, '--gold', os.path.join(CORPORA, corpus, 'gold'),

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
+scripts/fetch-lexicon.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DANCHORALIGN_BUILD_TESTS=OFF >/dev/null
 cmake --build build -j "$(nproc)" >/dev/null
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "anchoralign/lexicon.h"
 #include "anchoralign/types.h"
 
 namespace anchoralign {
@@ -34,6 +35,8 @@ struct AlignOptions {
   bool use_paragraphs = true;
   // Score anchors (numbers, Latin-script names, ? !); false aligns on length alone.
   bool use_anchors = true;
+  // Word translations for the lexical score; empty aligns on length and anchors alone.
+  Lexicon lexicon;
   // Re-estimate the bead-type priors from a first alignment and align again.
   bool adapt_priors = true;
   // For tuning only: a file of "key = value" lines overriding the fitted scoring parameters

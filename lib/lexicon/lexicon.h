@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -9,6 +10,18 @@
 #include <vector>
 
 namespace anchoralign::detail {
+
+struct LexiconLine;
+
+// Hashes std::string keys so that maps can be searched with a string_view, without a copy.
+// Not noexcept on purpose: libstdc++ then caches each key's hash in its node, which makes
+// lookups twice as fast.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
 
 // One English reading of a Chinese word.
 struct Translation {
@@ -28,10 +41,13 @@ class Lexicon {
   void load(const std::string& path);
 
   // Adds one entry: a Chinese word and an English gloss (any English text; reduced to its
-  // content lemmas), with a weight in (0, 1].
+  // content lemmas), with a weight in (0, 1]. A gloss without content lemmas ("we", "this")
+  // still makes the word a headword, with no translation, so that segmentation keeps 我们
+  // and 这个 whole (这个人 is 这个|人, not 这|个人).
   void add(std::string_view chinese, std::string_view english_gloss, float weight = 1);
 
-  // The English lemmas translating `chinese_word`, empty when it is not a headword.
+  // The English lemmas translating `chinese_word` (normalised), empty when it is not a
+  // headword or has only function-word glosses.
   std::span<const Translation> translations(std::string_view chinese_word) const;
 
   // Byte length of the longest headword that starts at `pos` of `text`; 0 when none does.
@@ -39,23 +55,46 @@ class Lexicon {
 
   // Id of an English lemma, -1 when the lexicon has never seen it.
   std::int32_t lemma_id(std::string_view lemma) const;
+  // The lemma with id `id` (0 <= id < lemma_count()).
+  const std::string& lemma(std::int32_t id) const;
   std::int32_t lemma_count() const { return static_cast<std::int32_t>(lemmas_.size()); }
   std::size_t entry_count() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
 
  private:
-  std::int32_t intern_lemma(std::string_view lemma);
+  using StringMap =
+      std::unordered_map<std::string, std::vector<Translation>, StringHash, std::equal_to<>>;
 
-  std::unordered_map<std::string, std::vector<Translation>> entries_;
-  std::unordered_map<std::string, std::int32_t> lemma_ids_;
+  struct LoadState;  // caches of one load() call
+
+  std::int32_t intern_lemma(std::string_view lemma);
+  // Adds the headwords of one lexicon line with the lemmas of its glosses.
+  void add_line(const LexiconLine& entry, LoadState& state);
+  // Adds lemmas (ids from intern_lemma) to a headword already normalised for matching.
+  void add_normalized(std::string_view headword, std::span<const std::int32_t> lemmas,
+                      float weight);
+
+  StringMap entries_;
+  std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>> lemma_ids_;
   std::vector<std::string> lemmas_;
   std::size_t longest_headword_ = 0;  // in bytes
+  // Longest headword in bytes by its first code point: bounds the prefixes longest_match tries.
+  std::unordered_map<char32_t, std::uint16_t> longest_by_first_char_;
 };
 
-// Content lemmas of normalised English text: words lower-cased, stopwords dropped,
-// inflections reduced by a light stemmer (plurals, -ed, -ing, possessive 's), so that
-// "bridges", "bridge's" and "bridge" give the same lemma.
+// Content lemmas of normalised English text, in text order with repeats: words lower-cased,
+// stopwords dropped, inflections reduced by a light stemmer (plurals, -ed, -ing, possessive
+// 's), so that "bridges", "bridge's" and "bridge" give the same lemma. Hyphenated words give
+// their parts. Every lemma is its own lemma, so lemmas can be stored as text.
+// english_lemmas(text) is english_word_lemma() of each of english_words(text), empties left out.
 std::vector<std::string> english_lemmas(std::string_view normalized);
+
+// The words of normalised English text, ASCII letters lower-cased, into *words (cleared
+// first): runs of Latin letters with apostrophes between letters (o'clock, don't).
+void english_words(std::string_view normalized, std::vector<std::string>* words);
+
+// The lemma of one word from english_words(); empty for stopwords and one-letter words.
+std::string english_word_lemma(std::string word);
 
 // Chinese words of normalised text by longest match against the lexicon's headwords;
 // characters no headword covers become one-character words. Han-only runs are segmented;

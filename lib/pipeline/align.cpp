@@ -34,22 +34,6 @@ detail::PriorTable adapted_prior(const Alignment& first_pass, const detail::Bead
   return prior;
 }
 
-// The document's own length variance: the median squared deviation of the first pass's
-// 1-1 beads over the median of a chi-square with one degree of freedom (0.455), robust to
-// the misaligned beads among them.
-double document_variance(const Alignment& first_pass, const detail::BeadScorer& scorer) {
-  std::vector<double> deviations;
-  for (const Bead& bead : first_pass) {
-    if (bead.src_len != 1 || bead.tgt_len != 1) continue;
-    const double deviation = scorer.length_deviation(bead.src_begin, 1, bead.tgt_begin, 1);
-    if (std::isfinite(deviation)) deviations.push_back(deviation);
-  }
-  if (deviations.size() < 20) return 0;
-  auto middle = deviations.begin() + static_cast<std::ptrdiff_t>(deviations.size() / 2);
-  std::nth_element(deviations.begin(), middle, deviations.end());
-  return *middle / 0.455;
-}
-
 }  // namespace
 
 Alignment align(const SplitText& source, const SplitText& target, const AlignOptions& options) {
@@ -69,10 +53,6 @@ Alignment align(const SplitText& source, const SplitText& target, const AlignOpt
   if (second_pass) {
     const bool source_is_english = source.lang == Lang::kEn && target.lang == Lang::kZh;
     scorer.set_prior(adapted_prior(alignment, scorer, source_is_english, 50.0));
-    if (params.variance_scale > 0) {
-      const double own = document_variance(alignment, scorer);
-      if (own > 0) scorer.set_length_variance(params.variance_scale * own);
-    }
     search.score_beads = true;
     const Alignment first_pass = std::move(alignment);
     alignment = detail::search_alignment(n, m, scorer, search, &first_pass);

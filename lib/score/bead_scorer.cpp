@@ -9,13 +9,13 @@
 // - A compares the anchors of the two sides: with X and Y the summed weighted anchor
 //   vectors of the bead's source and target sentences (Eigen sparse rows, keys restricted
 //   to those occurring in both documents), dice = 2 X.Y / (|X|^2 + |Y|^2) and
-//   A = w min(1, sqrt((|X|^2 + |Y|^2) / 2)) (p - (1 + p) dice): a bonus down to -w when the
-//   anchors agree, a penalty up to +w p when a side's anchors find no partner. Bounded, so a
-//   stray number cannot outweigh the length evidence (FIELD.md: "Chapter 1" vs the wrong
-//   "1"). The scale grows with |X|, not |X|^2, so that joining two beads that each match
-//   one anchor earns no more than the two beads apart; and p stays small (0.25), since a
-//   larger penalty made whole documents merge pairs of beads to pair up anchors the
-//   translation moved to a neighbouring sentence (aca fell from 0.98 to 0.43 strict F1).
+//   A = -w min(1, sqrt((|X|^2 + |Y|^2) / 2)) dice: a bonus down to -w when the anchors agree.
+//   Bounded, so a stray number cannot outweigh the length evidence (FIELD.md: "Chapter 1"
+//   vs the wrong "1"). The scale grows with |X|, not |X|^2, so that joining two beads that
+//   each match one anchor earns no more than the two beads apart. There is no penalty for
+//   anchors without a partner: with one, whole documents merged pairs of beads to pair up
+//   anchors the translation had moved to a neighbouring sentence (aca fell from 0.98 to
+//   0.43 strict F1 when the weights were fitted on mac-dev alone, bench/loo.py).
 // - P charges paragraph_weight for each paragraph boundary inside the bead and for a bead
 //   edge that is a paragraph boundary on one side only, when both texts have paragraphs.
 //
@@ -32,6 +32,7 @@
 #include "anchoralign/error.h"
 #include "features/anchors.h"
 #include "score/length_model.h"
+#include "score/lexical.h"
 
 namespace anchoralign::detail {
 namespace {
@@ -118,6 +119,13 @@ BeadScorer::BeadScorer(const SplitText& source, const SplitText& target,
   anchors_ = SparseOverlap(anchor_rows(source_anchors, ids), anchor_rows(target_anchors, ids));
   source_ = side_features(source);
   target_ = side_features(target);
+  if (const Lexicon* lexicon = options.lexicon.impl(); lexicon && !lexicon->empty()) {
+    LexicalRows rows = lexical_rows(source, target, *lexicon);
+    lexical_ = SparseOverlap(std::move(rows.source), std::move(rows.target));
+    lexical_baseline_ = random_pair_cosine(lexical_, static_cast<int>(source.sentences.size()),
+                                           static_cast<int>(target.sentences.size()));
+    use_lexicon_ = true;
+  }
   const double source_total = source_.length_prefix.back();
   const double target_total = target_.length_prefix.back();
   if (source_total > 0 && target_total > 0) ratio_ = target_total / source_total;
@@ -137,8 +145,7 @@ double BeadScorer::anchor_cost(int src_begin, int src_len, int tgt_begin, int tg
   const SparseOverlap::Sums sums = anchors_.bead(src_begin, src_len, tgt_begin, tgt_len);
   const double mass = sums.source_self + sums.target_self;
   const double dice = 2 * sums.cross / mass;
-  const double penalty = params_.anchor_penalty;
-  return params_.anchor_weight * std::min(1.0, std::sqrt(mass / 2)) * (penalty - (1 + penalty) * dice);
+  return -params_.anchor_weight * std::min(1.0, std::sqrt(mass / 2)) * dice;
 }
 
 double BeadScorer::paragraph_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
@@ -148,6 +155,13 @@ double BeadScorer::paragraph_cost(int src_begin, int src_len, int tgt_begin, int
   for (int j = tgt_begin + 1; j < tgt_begin + tgt_len; ++j) crossings += target_.paragraph_start[j];
   crossings += source_.paragraph_start[src_begin + src_len] != target_.paragraph_start[tgt_begin + tgt_len];
   return params_.paragraph_weight * crossings;
+}
+
+// Zero for unrelated sentences (the random-pair baseline), -w for identical vectors.
+double BeadScorer::lexical_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
+  if (!use_lexicon_ || src_len == 0 || tgt_len == 0) return 0;
+  const double cosine = bead_cosine(lexical_, src_begin, src_len, tgt_begin, tgt_len);
+  return params_.lexical_weight * (lexical_baseline_ - cosine) / (1 - lexical_baseline_);
 }
 
 double BeadScorer::cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
@@ -162,14 +176,8 @@ double BeadScorer::cost(int src_begin, int src_len, int tgt_begin, int tgt_len) 
       src_nonempty && tgt_nonempty ? balanced_length_cost(l1, l2, params_.length_variance) : 0;
   return prior_cost(src_len, tgt_len) + length +
          anchor_cost(src_begin, src_len, tgt_begin, tgt_len) +
-         paragraph_cost(src_begin, src_len, tgt_begin, tgt_len) + kEmptyRider * empties;
-}
-
-double BeadScorer::length_deviation(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
-  const double s = source_.length_prefix[src_begin + src_len] - source_.length_prefix[src_begin];
-  const double t = target_.length_prefix[tgt_begin + tgt_len] - target_.length_prefix[tgt_begin];
-  if (s <= 0 || t <= 0) return NAN;
-  return (t - s) * (t - s) / ((s + t) / 2);
+         paragraph_cost(src_begin, src_len, tgt_begin, tgt_len) +
+         lexical_cost(src_begin, src_len, tgt_begin, tgt_len) + kEmptyRider * empties;
 }
 
 ScoreParams default_score_params() {
@@ -177,10 +185,9 @@ ScoreParams default_score_params() {
   // Fitted by grid search on ../shared/corpora (mean strict F1 of mac-dev and aca, see
   // docs/accuracy.md and bench/tune.py); checked leave-one-document-out by bench/loo.py.
   params.length_variance = 9.0;
-  params.anchor_weight = 4.0;
-  params.anchor_penalty = 0.25;
+  params.anchor_weight = 8.0;
+  params.lexical_weight = 24.0;
   params.paragraph_weight = 5.0;
-  params.variance_scale = 4.0;
   params.temperature = 1.0;
   for (auto& row : params.prior) row.fill(INFINITY);
   // Bead-type shares of the gold alignments of ../shared/corpora, counted as
@@ -223,10 +230,8 @@ ScoreParams load_score_params(const std::string& path, ScoreParams base) {
       base.length_variance = value;
     } else if (key == "anchor_weight" && value >= 0) {
       base.anchor_weight = value;
-    } else if (key == "anchor_penalty" && value >= 0 && value <= 1) {
-      base.anchor_penalty = value;
-    } else if (key == "variance_scale" && value >= 0) {
-      base.variance_scale = value;
+    } else if (key == "lexical_weight" && value >= 0) {
+      base.lexical_weight = value;
     } else if (key == "paragraph_weight" && value >= 0) {
       base.paragraph_weight = value;
     } else if (key == "temperature" && value > 0) {

@@ -20,11 +20,9 @@ using PriorTable = std::array<std::array<double, kMaxSide + 1>, kMaxSide + 1>;
 
 struct ScoreParams {
   double length_variance;   // Gale-Church variance per unit of length
-  double anchor_weight;     // cost range of the anchor term, [-w, +w x anchor_penalty]
-  double anchor_penalty;    // share of anchor_weight charged when a side's anchors find no partner
+  double anchor_weight;     // largest bonus of the anchor term, [-w, 0]
+  double lexical_weight;    // cost range of the word-translation term, [-w, ~0]
   double paragraph_weight;  // cost of a bead edge that crosses a paragraph boundary on one side
-  // Second pass: length variance = this x the document's own estimate; 0 keeps it fixed.
-  double variance_scale;
   double temperature;       // cost scale for bead posteriors
   PriorTable prior;
 };
@@ -33,7 +31,7 @@ struct ScoreParams {
 ScoreParams default_score_params();
 
 // Override parameters from "key = value" lines ('#' comments): length_variance,
-// anchor_weight, anchor_penalty, variance_scale, paragraph_weight, temperature, prior.Z-E (Z Chinese, E English sentences,
+// anchor_weight, lexical_weight, paragraph_weight, temperature, prior.Z-E (Z Chinese, E English sentences,
 // a probability). Throws OptionError naming the file and line of a bad entry.
 ScoreParams load_score_params(const std::string& path, ScoreParams base);
 
@@ -53,21 +51,21 @@ class BeadScorer : public BeadCosts {
 
   // Same scorer with other bead-type priors (a second pass re-estimates them).
   void set_prior(const PriorTable& prior) { params_.prior = prior; }
-  void set_length_variance(double variance) { params_.length_variance = variance; }
-  // Squared length deviation of a bead per unit of length, (t - s)^2 / ((s + t) / 2) in the
-  // common unit; its mean over true beads is the length variance. NaN for an empty side.
-  double length_deviation(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
   const ScoreParams& params() const { return params_; }
   double length_ratio() const { return ratio_; }
 
  private:
   double anchor_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
   double paragraph_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
+  double lexical_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
   double prior_cost(int src_len, int tgt_len) const;
 
   ScoreParams params_;
   SideFeatures source_, target_;
   SparseOverlap anchors_;  // sentence x anchor key shared by both documents
+  SparseOverlap lexical_;  // sentence x English lemma (lexical.h)
+  bool use_lexicon_ = false;
+  double lexical_baseline_ = 0;  // mean cosine of random sentence pairs
   double ratio_ = 1;
   bool source_is_english_ = false;
   bool use_paragraphs_ = false;

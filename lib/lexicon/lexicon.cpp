@@ -1,0 +1,272 @@
+// Loading and looking up bilingual lexicons.
+//
+// Headwords are keyed by normalize_for_matching(word, Lang::kZh), the form the Chinese text
+// takes before segmentation, so Traditional headwords and Traditional text meet in the same
+// Simplified key. CC-CEDICT lines add both of their columns, since ICU's conversion of the
+// Traditional form and CC-CEDICT's Simplified column differ for about 1% of entries
+// (噁心 stays 噁心, CC-CEDICT writes 恶心).
+//
+// Speed: normalising each of CC-CEDICT's 120,000 headwords with ICU costs about 0.2 s, most
+// of the load. HeadwordNormalizer skips it for headwords made of ASCII and Han characters each
+// of which normalize_for_matching leaves unchanged on its own (checked once per character):
+// such a string is unchanged as a whole, because
+//   - NFKC_Casefold works per character here: none of these characters has a canonical
+//     combining class or composes with a neighbour, so the string's result is the
+//     concatenation of the characters' results;
+//   - normalize_for_matching runs the Traditional-Simplified transliterator only on strings
+//     that hold a character it changes on its own (normalize.cpp), and no character here is
+//     one, since a Han character unchanged by NFKC_Casefold and unchanged as a whole is
+//     unchanged by the transliterator.
+// Everything else (Traditional forms, capitals, full-width letters) goes through ICU.
+//
+// Lookups: translations() is one hash lookup. longest_match() tries the prefixes at `pos`
+// from the longest headword that starts with the same character downwards, one hash lookup
+// each (at most a few dozen, usually a handful).
+//
+// Tested by lexicon_test.cpp.
+#include "lexicon/lexicon.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <optional>
+
+#include "anchoralign/error.h"
+#include "anchoralign/types.h"
+#include "lexicon/lexicon_formats.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace anchoralign::detail {
+namespace {
+
+using std::string_view;
+
+// normalize_for_matching(…, Lang::kZh) with a per-character shortcut (see the file comment).
+// One per load() call, so it needs no locking.
+class HeadwordNormalizer {
+ public:
+  // The normalised headword; valid until the next call.
+  string_view normalize(string_view headword) {
+    if (is_fixed_point(headword)) return headword;
+    buffer_ = normalize_for_matching(headword, Lang::kZh);
+    return buffer_;
+  }
+
+ private:
+  static constexpr char32_t kLimit = 0x31350;  // past the last Han block is_han() knows
+
+  bool is_fixed_point(string_view text) {
+    std::size_t length = 0;
+    for (std::size_t pos = 0; pos < text.size(); pos += length) {
+      const char32_t c = decode_utf8(text, pos, &length);
+      if (c >= kLimit || (c >= 0x80 && !is_han(c)) || !is_fixed_char(c, text.substr(pos, length))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool is_fixed_char(char32_t c, string_view utf8) {
+    if (fixed_.empty()) fixed_.assign(kLimit, 0);
+    std::int8_t& state = fixed_[c];
+    if (state == 0) state = normalize_for_matching(utf8, Lang::kZh) == utf8 ? 1 : -1;
+    return state > 0;
+  }
+
+  std::vector<std::int8_t> fixed_;  // by code point: 0 unknown, 1 unchanged, -1 changed
+  std::string buffer_;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError(path + ": cannot open the lexicon: " + std::strerror(errno));
+  }
+  std::string content;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    content.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) throw InputError(path + ": cannot read the lexicon");
+  return content;
+}
+
+bool is_valid_utf8(string_view text) {
+  std::size_t length = 0;
+  for (std::size_t pos = 0; pos < text.size(); pos += length) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      length = 1;
+      continue;
+    }
+    if (decode_utf8(text, pos, &length) == kReplacementChar && length == 1) return false;
+  }
+  return true;
+}
+
+// The words of an English gloss. ASCII needs only the lower-casing that english_words does
+// itself, since NFKC_Casefold changes nothing else in ASCII.
+void gloss_words(string_view gloss, std::vector<std::string>* words) {
+  const bool ascii = std::all_of(gloss.begin(), gloss.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    english_words(gloss, words);
+  } else {
+    english_words(normalize_for_matching(gloss, Lang::kEn), words);
+  }
+}
+
+std::string line_error(const std::string& path, std::size_t line, const std::string& what) {
+  return path + ":" + std::to_string(line) + ": " + what;
+}
+
+}  // namespace
+
+struct Lexicon::LoadState {
+  HeadwordNormalizer normalizer;
+  // Glosses repeat their words, so each word's lemma id is worked out once (-1: none).
+  std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>> word_lemmas;
+  std::vector<std::string> words;
+  std::vector<std::int32_t> lemmas;
+};
+
+void Lexicon::load(const std::string& path) {
+  const std::string content = read_file(path);
+  // About one headword per 50 bytes in CC-CEDICT; growing the table costs more than a guess.
+  entries_.reserve(entries_.size() + content.size() / 50);
+  std::optional<LexiconFormat> format;
+  LexiconLine entry;
+  LoadState state;
+  std::size_t line_number = 0;
+  for (std::size_t begin = 0; begin < content.size();) {
+    std::size_t end = content.find('\n', begin);
+    if (end == std::string::npos) end = content.size();
+    string_view line = string_view(content).substr(begin, end - begin);
+    begin = end + 1;
+    ++line_number;
+    if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == string_view::npos || line.front() == '#') continue;
+    if (!is_valid_utf8(line)) {
+      throw InputError(
+          line_error(path, line_number, "not UTF-8; convert the lexicon with iconv -t UTF-8"));
+    }
+    if (!format && !(format = detect_lexicon_format(line))) {
+      throw InputError(
+          line_error(path, line_number,
+                     "unknown lexicon format; expected CC-CEDICT (繁體 简体 [pin1 yin1] /gloss/), "
+                     "hunalign (english @ 中文) or TSV (中文<TAB>english[<TAB>weight])"));
+    }
+    if (const std::string error = parse_lexicon_line(*format, line, &entry); !error.empty()) {
+      throw InputError(line_error(path, line_number, error));
+    }
+    add_line(entry, state);
+  }
+}
+
+void Lexicon::add_line(const LexiconLine& entry, LoadState& state) {
+  if (entry.glosses.empty()) return;  // CC-CEDICT: nothing but notes ("see X")
+  state.lemmas.clear();
+  for (const std::string& gloss : entry.glosses) {
+    gloss_words(gloss, &state.words);
+    for (std::string& word : state.words) {
+      auto it = state.word_lemmas.find(word);
+      if (it == state.word_lemmas.end()) {
+        const std::string lemma = english_word_lemma(word);
+        const std::int32_t id = lemma.empty() ? -1 : intern_lemma(lemma);
+        it = state.word_lemmas.emplace(std::move(word), id).first;
+      }
+      if (it->second >= 0) state.lemmas.push_back(it->second);
+    }
+  }
+  const std::string simplified(state.normalizer.normalize(entry.chinese));
+  add_normalized(simplified, state.lemmas, entry.weight);
+  if (!entry.traditional.empty() && entry.traditional != entry.chinese) {
+    const string_view traditional = state.normalizer.normalize(entry.traditional);
+    if (traditional != simplified) add_normalized(traditional, state.lemmas, entry.weight);
+  }
+}
+
+void Lexicon::add(std::string_view chinese, std::string_view english_gloss, float weight) {
+  if (!(weight > 0 && weight <= 1)) {
+    throw InputError("lexicon weight " + std::to_string(weight) + " is not in (0, 1]");
+  }
+  std::vector<std::string> words;
+  gloss_words(english_gloss, &words);
+  std::vector<std::int32_t> lemmas;
+  for (std::string& word : words) {
+    const std::string lemma = english_word_lemma(std::move(word));
+    if (!lemma.empty()) lemmas.push_back(intern_lemma(lemma));
+  }
+  add_normalized(normalize_for_matching(chinese, Lang::kZh), lemmas, weight);
+}
+
+void Lexicon::add_normalized(std::string_view headword, std::span<const std::int32_t> lemmas,
+                             float weight) {
+  if (headword.empty()) return;
+  auto it = entries_.find(headword);
+  if (it == entries_.end()) {
+    it = entries_.emplace(std::string(headword), std::vector<Translation>()).first;
+    longest_headword_ = std::max(longest_headword_, headword.size());
+    std::size_t length = 0;
+    std::uint16_t& longest = longest_by_first_char_[decode_utf8(headword, 0, &length)];
+    const std::size_t bound = std::numeric_limits<std::uint16_t>::max();
+    longest = static_cast<std::uint16_t>(
+        std::max<std::size_t>(longest, std::min(headword.size(), bound)));
+  }
+  std::vector<Translation>& translations = it->second;
+  for (const std::int32_t id : lemmas) {
+    const auto same = std::find_if(translations.begin(), translations.end(),
+                                   [id](const Translation& t) { return t.lemma == id; });
+    if (same == translations.end()) {
+      translations.push_back({id, weight});
+    } else {
+      same->weight = std::max(same->weight, weight);
+    }
+  }
+}
+
+std::span<const Translation> Lexicon::translations(std::string_view chinese_word) const {
+  const auto it = entries_.find(chinese_word);
+  if (it == entries_.end()) return {};
+  return it->second;
+}
+
+std::size_t Lexicon::longest_match(std::string_view text, std::size_t pos) const {
+  if (pos >= text.size()) return 0;
+  std::size_t length = 0;
+  const auto bound = longest_by_first_char_.find(decode_utf8(text, pos, &length));
+  if (bound == longest_by_first_char_.end()) return 0;
+  std::size_t end = pos + std::min<std::size_t>(bound->second, text.size() - pos);
+  // Back to a character boundary, then one character at a time.
+  while (end < text.size() && end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  for (; end > pos; end = previous_char_start(text, end)) {
+    if (entries_.contains(text.substr(pos, end - pos))) return end - pos;
+  }
+  return 0;
+}
+
+std::int32_t Lexicon::lemma_id(std::string_view lemma) const {
+  const auto it = lemma_ids_.find(lemma);
+  return it == lemma_ids_.end() ? -1 : it->second;
+}
+
+const std::string& Lexicon::lemma(std::int32_t id) const {
+  assert(id >= 0 && id < lemma_count());
+  return lemmas_[static_cast<std::size_t>(id)];
+}
+
+std::int32_t Lexicon::intern_lemma(std::string_view lemma) {
+  if (const auto it = lemma_ids_.find(lemma); it != lemma_ids_.end()) return it->second;
+  const auto id = static_cast<std::int32_t>(lemmas_.size());
+  lemmas_.emplace_back(lemma);
+  lemma_ids_.emplace(std::string(lemma), id);
+  return id;
+}
+
+}  // namespace anchoralign::detail
