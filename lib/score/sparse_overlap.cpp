@@ -36,6 +36,14 @@ double SparseOverlap::self(const Side& side, int i, int a) {
   return sum.squaredNorm();
 }
 
+double SparseOverlap::pair_dot(int p, int q) const {
+  if (target_.rows.row(q).nonZeros() == 0) return 0;
+  const std::uint64_t key = (static_cast<std::uint64_t>(p) << 32) | static_cast<std::uint32_t>(q);
+  auto [it, fresh] = pair_cache_.try_emplace(key, 0.0f);
+  if (fresh) it->second = source_.rows.row(p).dot(target_.rows.row(q));
+  return it->second;
+}
+
 SparseOverlap::Sums SparseOverlap::bead(int i, int a, int j, int b) const {
   Sums sums;
   const bool source_any = source_has(i, a), target_any = target_has(j, b);
@@ -44,7 +52,7 @@ SparseOverlap::Sums SparseOverlap::bead(int i, int a, int j, int b) const {
   if (!source_any || !target_any) return sums;
   for (int p = i; p < i + a; ++p) {
     if (source_.rows.row(p).nonZeros() == 0) continue;
-    for (int q = j; q < j + b; ++q) sums.cross += source_.rows.row(p).dot(target_.rows.row(q));
+    for (int q = j; q < j + b; ++q) sums.cross += pair_dot(p, q);
   }
   return sums;
 }

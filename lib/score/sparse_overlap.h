@@ -3,6 +3,8 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include <Eigen/SparseCore>
@@ -39,8 +41,13 @@ class SparseOverlap {
   };
   static Side make_side(SparseRows rows);
   static double self(const Side& side, int i, int a);
+  double pair_dot(int p, int q) const;
 
   Side source_, target_;
+  // Row-pair dot products already computed: the search asks for the same pair from every
+  // bead that covers it, in every pass. One SparseOverlap serves one align() call, on one
+  // thread, so the cache needs no lock.
+  mutable std::unordered_map<std::uint64_t, float> pair_cache_;
 };
 
 }  // namespace anchoralign::detail
