@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "anchoralign/lexicon.h"
 #include "anchoralign/pipeline.h"
 
 namespace {
@@ -73,6 +74,35 @@ void BM_Align(benchmark::State& state) {
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_Align)->Arg(1444)->Arg(10000)->Arg(40000)->Unit(benchmark::kMillisecond);
+
+// The default lexicon (scripts/fetch-lexicon.sh), loaded once: the per-document cost of the
+// lexical score, without the cost of loading.
+void BM_AlignLexicon(benchmark::State& state) {
+  const std::string path = anchoralign::find_default_lexicon();
+  if (path.empty()) {
+    state.SkipWithError("no default lexicon: run scripts/fetch-lexicon.sh");
+    return;
+  }
+  anchoralign::AlignOptions options;
+  options.lexicon = anchoralign::Lexicon::load({path});
+  const auto source = presplit_repeated(false, static_cast<int>(state.range(0)));
+  const auto target = presplit_repeated(true, static_cast<int>(state.range(0) * 1947 / 1444));
+  for (auto _ : state) benchmark::DoNotOptimize(anchoralign::align(source, target, options));
+  state.counters["us_per_sentence"] = benchmark::Counter(
+      static_cast<double>(source.sentences.size() + target.sentences.size()),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_AlignLexicon)->Arg(1444)->Arg(10000)->Arg(40000)->Unit(benchmark::kMillisecond);
+
+void BM_LoadLexicon(benchmark::State& state) {
+  const std::string path = anchoralign::find_default_lexicon();
+  if (path.empty()) {
+    state.SkipWithError("no default lexicon: run scripts/fetch-lexicon.sh");
+    return;
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(anchoralign::Lexicon::load({path}));
+}
+BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
