@@ -143,6 +143,31 @@ TEST_CASE("Bad input fails with status 2, a message naming the file, and no outp
   require_refused("align --bogus " + kEnglish + " " + kChinese, "bogus");
   require_refused("align --min-score 2 " + kEnglish + " " + kChinese, "min_score");
   REQUIRE(run("align " + kEnglish + " " + kChinese + " -o /nonexistent/dir/out.tmx").status == 2);
+  require_refused("align --lexicon /nonexistent/lexicon.tsv " + kEnglish + " " + kChinese,
+                  "/nonexistent/lexicon.tsv");
+  {
+    std::ofstream lexicon(dir / "bad.tsv");
+    lexicon << "桥\tbridge\t1\n港口\tharbour\tnot-a-weight\n";
+  }
+  require_refused("align --lexicon " + (dir / "bad.tsv").string() + " " + kEnglish + " " + kChinese,
+                  "bad.tsv:2");
+}
+
+TEST_CASE("A user lexicon is used, and --no-lexicon turns word translations off", "[cli]") {
+  const fs::path dir = scratch_dir("lexicon");
+  {
+    std::ofstream lexicon(dir / "mine.tsv");
+    lexicon << "大桥\tbridge\n渔民\tfisherman\n官员\tofficial\n";
+  }
+  const std::string args = "align " + kEnglish + " " + kChinese + " -f ladder";
+  const Run mine = run(args + " --lexicon " + (dir / "mine.tsv").string());
+  const Run none = run(args + " --no-lexicon");
+  REQUIRE(mine.status == 0);
+  REQUIRE(none.status == 0);
+  REQUIRE(none.output.find("note") == std::string::npos);  // asked for none: no note
+  // Same beads here, but the lexical evidence changes the confidences.
+  REQUIRE(mine.output != none.output);
+  REQUIRE(run("--version").output.find("lexicon: ") != std::string::npos);
 }
 
 TEST_CASE("split, --help and --version", "[cli]") {

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -153,6 +155,10 @@ TEST_CASE("english_lemmas reduces inflections and drops function words", "[lexic
       {"thought", {"think"}},
       {"left", {"leave"}},
       {"changed", {"change"}},
+      {"tying", {"tie"}},  // the ends of the exception table's sections
+      {"headaches", {"headache"}},
+      {"wolves", {"wolf"}},
+      {"breathing", {"breathe"}},
       // Stopwords, contractions, case, hyphens, apostrophes, digits, other scripts.
       {"The bridge is long.", {"bridge", "long"}},
       {"I was not there, and it wasn't him", {}},
@@ -373,6 +379,46 @@ TEST_CASE("longest_match finds the longest headword at a position", "[lexicon]")
   }
   CHECK(lexicon.longest_match("北京大", 0) == 6);  // the text ends inside 北京大学
   CHECK(Lexicon().longest_match(text, 0) == 0);
+  // Former bugs: stepping back to a character boundary ran past `pos` (and the start of the
+  // text) in a run of stray continuation bytes, given a headword made of U+FFFD.
+  Lexicon broken;
+  broken.add("\x80\x80\x80", "junk");  // normalises to U+FFFD U+FFFD U+FFFD
+  CHECK(broken.entry_count() == 1);
+  CHECK(broken.longest_match(std::string(20, '\x80'), 5) == 0);
+  CHECK(broken.longest_match("\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 0) == 9);
+}
+
+TEST_CASE("longest_match agrees with brute force on random words", "[lexicon]") {
+  // Characters that normalisation leaves alone, so headwords are stored as written.
+  const char* const alphabet[] = {"北", "京", "大", "学", "我", "们", "a", "。"};
+  std::mt19937 random(12345);
+  const auto random_text = [&](std::size_t max_chars) {
+    std::string text;
+    for (std::size_t n = random() % (max_chars + 1); n > 0; --n) text += alphabet[random() % 8];
+    return text;
+  };
+  Lexicon lexicon;
+  std::set<std::string> headwords;
+  for (int i = 0; i < 500; ++i) {
+    const std::string word = random_text(6);
+    if (word.empty()) continue;
+    lexicon.add(word, "word");
+    headwords.insert(word);
+  }
+  int mismatches = 0;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string text = random_text(12);
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+      std::size_t expected = 0;
+      const bool boundary = (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
+      for (std::size_t end = pos + 1; boundary && end <= text.size(); ++end) {
+        if (headwords.contains(text.substr(pos, end - pos))) expected = end - pos;
+      }
+      if (lexicon.longest_match(text, pos) != expected) ++mismatches;
+    }
+  }
+  CHECK(lexicon.entry_count() == headwords.size());
+  CHECK(mismatches == 0);
 }
 
 TEST_CASE("segment_chinese splits Han runs by longest match", "[lexicon]") {

@@ -22,10 +22,8 @@
 //
 // Tested by lexicon_test.cpp.
 #include <algorithm>
-#include <array>
 #include <cassert>
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,14 +43,22 @@ class WordTable {
  public:
   using Entry = std::pair<string_view, string_view>;
 
-  WordTable(std::initializer_list<Entry> entries) {
-    reserve(entries.size());
-    for (const Entry& entry : entries) insert(entry);
-  }
-  // A set: each word maps to itself.
-  WordTable(std::initializer_list<const char*> words) {
-    reserve(words.size());
-    for (const string_view word : words) insert({word, word});
+  // From space-separated words, each "word" (a set) or "word:value" (a map).
+  explicit WordTable(string_view spec) {
+    const auto count = static_cast<std::size_t>(std::count(spec.begin(), spec.end(), ' ')) + 1;
+    std::size_t capacity = 16;
+    while (capacity < 4 * count) capacity *= 2;
+    slots_.resize(capacity);
+    for (std::size_t begin = 0; begin < spec.size();) {
+      std::size_t end = spec.find(' ', begin);
+      if (end == string_view::npos) end = spec.size();
+      const string_view item = spec.substr(begin, end - begin);
+      const std::size_t colon = item.find(':');
+      if (!item.empty()) {
+        insert(item.substr(0, colon), colon == string_view::npos ? item : item.substr(colon + 1));
+      }
+      begin = end + 1;
+    }
   }
 
   // The value stored for `word`, nullptr when it is not in the table.
@@ -66,19 +72,13 @@ class WordTable {
   }
 
  private:
-  void reserve(std::size_t count) {
-    std::size_t capacity = 16;
-    while (capacity < 4 * count) capacity *= 2;
-    slots_.resize(capacity);
-  }
-
-  void insert(const Entry& entry) {
-    assert(!entry.first.empty() && find(entry.first) == nullptr);
-    longest_ = std::max(longest_, entry.first.size());
+  void insert(string_view key, string_view value) {
+    assert(find(key) == nullptr);
+    longest_ = std::max(longest_, key.size());
     const std::size_t mask = slots_.size() - 1;
-    std::size_t slot = hash(entry.first) & mask;
+    std::size_t slot = hash(key) & mask;
     while (!slots_[slot].first.empty()) slot = (slot + 1) & mask;
-    slots_[slot] = entry;
+    slots_[slot] = {key, value};
   }
 
   static std::size_t hash(string_view word) {
@@ -94,265 +94,63 @@ class WordTable {
 // Function words (NLTK's English list without the clitic fragments, plus a few modals and
 // prepositions it lacks, "one"/"ones", and CC-CEDICT's "sb", "sth" and "etc").
 const WordTable& stopwords() {
-  static const WordTable words = {
-      "about",     "above",   "after",    "again",      "against",  "all",        "also",
-      "although",  "am",      "among",    "an",         "and",      "another",    "any",
-      "are",       "as",      "at",       "be",         "because",  "been",       "before",
-      "being",     "below",   "between",  "both",       "but",      "by",         "can",
-      "cannot",    "could",   "did",      "do",         "does",     "doing",      "done",
-      "down",      "during",  "each",     "eg",         "either",   "else",       "etc",
-      "every",     "few",     "for",      "from",       "further",  "had",        "has",
-      "have",      "having",  "he",       "her",        "here",     "hers",       "herself",
-      "him",       "himself", "his",      "how",        "however",  "ie",         "if",
-      "in",        "into",    "is",       "it",         "its",      "itself",     "just",
-      "let",       "may",     "me",       "might",      "more",     "most",       "must",
-      "my",        "myself",  "neither",  "no",         "nor",      "not",        "now",
-      "of",        "off",     "on",       "once",       "one",      "ones",       "only",
-      "onto",      "or",      "other",    "others",     "ought",    "our",        "ours",
-      "ourselves", "out",     "over",     "own",        "same",     "sb",         "shall",
-      "she",       "should",  "since",    "so",         "some",     "sth",        "such",
-      "than",      "that",    "the",      "their",      "theirs",   "them",       "themselves",
-      "then",      "there",   "these",    "they",       "this",     "those",      "though",
-      "through",   "thus",    "to",       "too",        "toward",   "towards",    "under",
-      "until",     "up",      "upon",     "us",         "very",     "was",        "we",
-      "were",      "what",    "whatever", "when",       "whenever", "where",      "whether",
-      "which",     "while",   "who",      "whoever",    "whom",     "whose",      "why",
-      "will",      "with",    "within",   "without",    "would",    "yet",        "you",
-      "your",      "yours",   "yourself", "yourselves", "anything", "everything", "nothing",
-      "something", "anyone",  "everyone", "someone",    "somebody", "anybody",    "everybody",
-      "nobody",    "ah",      "oh"};
+  static const WordTable words(
+      "about above after again against all also although am among an and another any are as at "
+      "be because been before being below between both but by can cannot could did do does doing "
+      "done down during each eg either else etc every few for from further had has have having "
+      "he her here hers herself him himself his how however ie if in into is it its itself just "
+      "let may me might more most must my myself neither no nor not now of off on once one ones "
+      "only onto or other others ought our ours ourselves out over own same sb shall she should "
+      "since so some sth such than that the their theirs them themselves then there these they "
+      "this those though through thus to too toward towards under until up upon us very was we "
+      "were what whatever when whenever where whether which while who whoever whom whose why "
+      "will with within without would yet you your yours yourself yourselves anything everything "
+      "nothing something anyone everyone someone somebody anybody everybody nobody ah oh");
   return words;
 }
 
-// Irregular forms, and words the suffix rules would mangle. Every value is a fixed point of
-// the rules (lexicon_test.cpp checks the ones it lists).
+// Irregular forms, and words the suffix rules would mangle, as "form:lemma". Every lemma is a
+// fixed point of the rules (lexicon_test.cpp checks them).
 const WordTable& exceptions() {
-  static const WordTable table = {
+  static const WordTable table(
       // Irregular verbs.
-      {"went", "go"},
-      {"gone", "go"},
-      {"goes", "go"},
-      {"said", "say"},
-      {"took", "take"},
-      {"taken", "take"},
-      {"came", "come"},
-      {"saw", "see"},
-      {"seen", "see"},
-      {"knew", "know"},
-      {"known", "know"},
-      {"thought", "think"},
-      {"told", "tell"},
-      {"left", "leave"},
-      {"felt", "feel"},
-      {"found", "find"},
-      {"got", "get"},
-      {"gotten", "get"},
-      {"gave", "give"},
-      {"given", "give"},
-      {"ran", "run"},
-      {"made", "make"},
-      {"began", "begin"},
-      {"begun", "begin"},
-      {"brought", "bring"},
-      {"bought", "buy"},
-      {"caught", "catch"},
-      {"chose", "choose"},
-      {"chosen", "choose"},
-      {"drew", "draw"},
-      {"drawn", "draw"},
-      {"drank", "drink"},
-      {"drunk", "drink"},
-      {"drove", "drive"},
-      {"driven", "drive"},
-      {"ate", "eat"},
-      {"eaten", "eat"},
-      {"fell", "fall"},
-      {"fallen", "fall"},
-      {"flew", "fly"},
-      {"flown", "fly"},
-      {"forgot", "forget"},
-      {"forgotten", "forget"},
-      {"forgave", "forgive"},
-      {"forgiven", "forgive"},
-      {"grew", "grow"},
-      {"grown", "grow"},
-      {"heard", "hear"},
-      {"held", "hold"},
-      {"kept", "keep"},
-      {"laid", "lay"},
-      {"led", "lead"},
-      {"lost", "lose"},
-      {"meant", "mean"},
-      {"met", "meet"},
-      {"paid", "pay"},
-      {"rode", "ride"},
-      {"ridden", "ride"},
-      {"rose", "rise"},
-      {"risen", "rise"},
-      {"arose", "arise"},
-      {"sat", "sit"},
-      {"sold", "sell"},
-      {"sent", "send"},
-      {"shot", "shoot"},
-      {"slept", "sleep"},
-      {"spoke", "speak"},
-      {"spoken", "speak"},
-      {"spent", "spend"},
-      {"stood", "stand"},
-      {"stole", "steal"},
-      {"stolen", "steal"},
-      {"struck", "strike"},
-      {"swam", "swim"},
-      {"taught", "teach"},
-      {"threw", "throw"},
-      {"thrown", "throw"},
-      {"understood", "understand"},
-      {"woke", "wake"},
-      {"woken", "wake"},
-      {"awoke", "awake"},
-      {"wore", "wear"},
-      {"worn", "wear"},
-      {"won", "win"},
-      {"wrote", "write"},
-      {"written", "write"},
-      {"broke", "break"},
-      {"broken", "break"},
-      {"built", "build"},
-      {"fought", "fight"},
-      {"hid", "hide"},
-      {"hidden", "hide"},
-      {"sang", "sing"},
-      {"sung", "sing"},
-      {"rang", "ring"},
-      {"rung", "ring"},
-      {"hung", "hang"},
-      {"fed", "feed"},
-      {"fled", "flee"},
-      {"bled", "bleed"},
-      {"bred", "breed"},
-      {"bent", "bend"},
-      {"lent", "lend"},
-      {"lit", "light"},
-      {"shook", "shake"},
-      {"shaken", "shake"},
-      {"tore", "tear"},
-      {"torn", "tear"},
-      {"sought", "seek"},
-      {"sank", "sink"},
-      {"sunk", "sink"},
-      {"stuck", "stick"},
-      {"swung", "swing"},
-      {"dug", "dig"},
-      {"dealt", "deal"},
-      {"knelt", "kneel"},
-      {"wept", "weep"},
-      {"swept", "sweep"},
-      {"crept", "creep"},
-      {"froze", "freeze"},
-      {"frozen", "freeze"},
-      {"shone", "shine"},
-      {"spun", "spin"},
-      {"slid", "slide"},
-      {"clung", "cling"},
-      {"flung", "fling"},
-      {"sprang", "spring"},
-      {"became", "become"},
-      {"becoming", "become"},
-      {"overcame", "overcome"},
-      {"overcoming", "overcome"},
-      {"welcomed", "welcome"},
-      {"welcoming", "welcome"},
-      {"dying", "die"},
-      {"lying", "lie"},
-      {"tying", "tie"},
+      "went:go gone:go goes:go said:say took:take taken:take came:come saw:see seen:see "
+      "knew:know known:know thought:think told:tell left:leave felt:feel found:find got:get "
+      "gotten:get gave:give given:give ran:run made:make began:begin begun:begin brought:bring "
+      "bought:buy caught:catch chose:choose chosen:choose drew:draw drawn:draw drank:drink "
+      "drunk:drink drove:drive driven:drive ate:eat eaten:eat fell:fall fallen:fall flew:fly "
+      "flown:fly forgot:forget forgotten:forget forgave:forgive forgiven:forgive grew:grow "
+      "grown:grow heard:hear held:hold kept:keep laid:lay led:lead lost:lose meant:mean met:meet "
+      "paid:pay rode:ride ridden:ride rose:rise risen:rise arose:arise sat:sit sold:sell "
+      "sent:send shot:shoot slept:sleep spoke:speak spoken:speak spent:spend stood:stand "
+      "stole:steal stolen:steal struck:strike swam:swim taught:teach threw:throw thrown:throw "
+      "understood:understand woke:wake woken:wake awoke:awake wore:wear worn:wear won:win "
+      "wrote:write written:write broke:break broken:break built:build fought:fight hid:hide "
+      "hidden:hide sang:sing sung:sing rang:ring rung:ring hung:hang fed:feed fled:flee "
+      "bled:bleed bred:breed bent:bend lent:lend lit:light shook:shake shaken:shake tore:tear "
+      "torn:tear sought:seek sank:sink sunk:sink stuck:stick swung:swing dug:dig dealt:deal "
+      "knelt:kneel wept:weep swept:sweep crept:creep froze:freeze frozen:freeze shone:shine "
+      "spun:spin slid:slide clung:cling flung:fling sprang:spring became:become becoming:become "
+      "overcame:overcome overcoming:overcome welcomed:welcome welcoming:welcome dying:die "
+      "lying:lie tying:tie "
       // Irregular plurals.
-      {"men", "man"},
-      {"women", "woman"},
-      {"seamen", "seaman"},
-      {"children", "child"},
-      {"feet", "foot"},
-      {"teeth", "tooth"},
-      {"geese", "goose"},
-      {"mice", "mouse"},
-      {"oxen", "ox"},
-      {"wives", "wife"},
-      {"knives", "knife"},
-      {"wolves", "wolf"},
-      {"halves", "half"},
-      {"shelves", "shelf"},
-      {"thieves", "thief"},
-      {"calves", "calf"},
-      {"loaves", "loaf"},
-      {"elves", "elf"},
-      {"scarves", "scarf"},
-      {"hooves", "hoof"},
-      {"selves", "self"},
-      {"movies", "movie"},
-      {"cookies", "cookie"},
-      {"calories", "calorie"},
-      {"aches", "ache"},
-      {"headaches", "headache"},
+      "men:man women:woman seamen:seaman children:child feet:foot teeth:tooth geese:goose "
+      "mice:mouse oxen:ox wives:wife knives:knife wolves:wolf halves:half shelves:shelf "
+      "thieves:thief calves:calf loaves:loaf elves:elf scarves:scarf hooves:hoof selves:self "
+      "movies:movie cookies:cookie calories:calorie aches:ache headaches:headache "
       // Words that only look inflected, or whose e the rules cannot restore.
-      {"morning", "morning"},
-      {"evening", "evening"},
-      {"ceiling", "ceiling"},
-      {"news", "news"},
-      {"series", "series"},
-      {"species", "species"},
-      {"hundred", "hundred"},
-      {"focused", "focus"},
-      {"focusing", "focus"},
-      {"focussed", "focus"},
-      {"biased", "bias"},
-      {"bias", "bias"},
-      {"created", "create"},
-      {"creating", "create"},
-      {"completed", "complete"},
-      {"completing", "complete"},
-      {"required", "require"},
-      {"requiring", "require"},
-      {"acquired", "acquire"},
-      {"acquiring", "acquire"},
-      {"escaped", "escape"},
-      {"escaping", "escape"},
-      {"ignored", "ignore"},
-      {"ignoring", "ignore"},
-      {"explored", "explore"},
-      {"exploring", "explore"},
-      {"restored", "restore"},
-      {"restoring", "restore"},
-      {"invited", "invite"},
-      {"inviting", "invite"},
-      {"excited", "excite"},
-      {"exciting", "excite"},
-      {"united", "unite"},
-      {"uniting", "unite"},
-      {"promoted", "promote"},
-      {"promoting", "promote"},
-      {"quoted", "quote"},
-      {"quoting", "quote"},
-      {"tasted", "taste"},
-      {"tasting", "taste"},
-      {"wasted", "waste"},
-      {"wasting", "waste"},
-      {"murmured", "murmur"},
-      {"murmuring", "murmur"},
-      {"changed", "change"},
-      {"changing", "change"},
-      {"arranged", "arrange"},
-      {"arranging", "arrange"},
-      {"exchanged", "exchange"},
-      {"exchanging", "exchange"},
-      {"challenged", "challenge"},
-      {"challenging", "challenge"},
-      {"plunged", "plunge"},
-      {"plunging", "plunge"},
-      {"ranged", "range"},
-      {"ranging", "range"},
-      {"avenged", "avenge"},
-      {"avenging", "avenge"},
-      {"breathed", "breathe"},
-      {"breathing", "breathe"}};
+      "morning:morning evening:evening ceiling:ceiling news:news series:series species:species "
+      "hundred:hundred focused:focus focusing:focus focussed:focus biased:bias bias:bias "
+      "created:create creating:create completed:complete completing:complete required:require "
+      "requiring:require acquired:acquire acquiring:acquire escaped:escape escaping:escape "
+      "ignored:ignore ignoring:ignore explored:explore exploring:explore restored:restore "
+      "restoring:restore invited:invite inviting:invite excited:excite exciting:excite "
+      "united:unite uniting:unite promoted:promote promoting:promote quoted:quote quoting:quote "
+      "tasted:taste tasting:taste wasted:waste wasting:waste murmured:murmur murmuring:murmur "
+      "changed:change changing:change arranged:arrange arranging:arrange exchanged:exchange "
+      "exchanging:exchange challenged:challenge challenging:challenge plunged:plunge "
+      "plunging:plunge ranged:range ranging:range avenged:avenge avenging:avenge "
+      "breathed:breathe breathing:breathe");
   return table;
 }
 

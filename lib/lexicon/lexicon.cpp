@@ -6,22 +6,24 @@
 // Traditional form and CC-CEDICT's Simplified column differ for about 1% of entries
 // (噁心 stays 噁心, CC-CEDICT writes 恶心).
 //
-// Speed: normalising each of CC-CEDICT's 120,000 headwords with ICU costs about 0.2 s, most
-// of the load. HeadwordNormalizer skips it for headwords made of ASCII and Han characters each
-// of which normalize_for_matching leaves unchanged on its own (checked once per character):
-// such a string is unchanged as a whole, because
-//   - NFKC_Casefold works per character here: none of these characters has a canonical
-//     combining class or composes with a neighbour, so the string's result is the
-//     concatenation of the characters' results;
-//   - normalize_for_matching runs the Traditional-Simplified transliterator only on strings
-//     that hold a character it changes on its own (normalize.cpp), and no character here is
-//     one, since a Han character unchanged by NFKC_Casefold and unchanged as a whole is
-//     unchanged by the transliterator.
-// Everything else (Traditional forms, capitals, full-width letters) goes through ICU.
+// Speed: normalising every headword with ICU costs about 0.08 s, a third of the load.
+// HeadwordNormalizer skips it for headwords made only of ASCII characters and CJK unified
+// ideographs c with normalize_for_matching(c) == c (checked once per character). Such a
+// string is its own normal form:
+//   - NFKC_Casefold maps it character by character (none of these characters has a
+//     combining class or composes with a neighbour) and maps each character to itself: a
+//     unified ideograph has no decomposition and no case, and an ASCII character that
+//     NFKC_Casefold changed would not have come back as itself;
+//   - so normalize_for_matching runs the Traditional-Simplified transliterator only if the
+//     string holds a character that the transliterator changes on its own (normalize.cpp);
+//     no character here is one, or normalize_for_matching(c) would differ from c.
+// Everything else (Traditional forms, capitals, compatibility ideographs) goes through ICU.
 //
-// Lookups: translations() is one hash lookup. longest_match() tries the prefixes at `pos`
-// from the longest headword that starts with the same character downwards, one hash lookup
-// each (at most a few dozen, usually a handful).
+// Lookups: translations() is one hash lookup. longest_match() tries the lengths at `pos`
+// from the longest headword that starts with the same two characters downwards, one hash
+// lookup each, then the single character. Bounding by the first character alone made
+// segmentation five times slower (common characters start idioms of seven and more);
+// marking every prefix of every headword instead segments as fast but loads slower.
 //
 // Tested by lexicon_test.cpp.
 #include "lexicon/lexicon.h"
@@ -31,7 +33,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <limits>
 #include <optional>
 
 #include "anchoralign/error.h"
@@ -59,13 +60,17 @@ class HeadwordNormalizer {
  private:
   static constexpr char32_t kLimit = 0x31350;  // past the last Han block is_han() knows
 
+  // ASCII or a CJK unified ideograph, not a compatibility ideograph (those decompose).
+  static bool is_unified_or_ascii(char32_t c) {
+    return c < 0x80 || (c < kLimit && is_han(c) && !(c >= 0xF900 && c <= 0xFAFF) &&
+                        !(c >= 0x2F800 && c <= 0x2FA1F));
+  }
+
   bool is_fixed_point(string_view text) {
     std::size_t length = 0;
     for (std::size_t pos = 0; pos < text.size(); pos += length) {
       const char32_t c = decode_utf8(text, pos, &length);
-      if (c >= kLimit || (c >= 0x80 && !is_han(c)) || !is_fixed_char(c, text.substr(pos, length))) {
-        return false;
-      }
+      if (!is_unified_or_ascii(c) || !is_fixed_char(c, text.substr(pos, length))) return false;
     }
     return true;
   }
@@ -119,6 +124,18 @@ void gloss_words(string_view gloss, std::vector<std::string>* words) {
   }
 }
 
+// Headwords longer than this (in bytes) are never matched in running text.
+constexpr std::size_t kMaxHeadwordBytes = 0xFFFF;
+
+// The first two code points of text[pos...] packed into one key; 0 when there are not two.
+std::uint64_t start_key(string_view text, std::size_t pos) {
+  std::size_t first = 0, second = 0;
+  const char32_t c1 = decode_utf8(text, pos, &first);
+  if (pos + first >= text.size()) return 0;
+  const char32_t c2 = decode_utf8(text, pos + first, &second);
+  return (static_cast<std::uint64_t>(c1) << 32) | c2;
+}
+
 std::string line_error(const std::string& path, std::size_t line, const std::string& what) {
   return path + ":" + std::to_string(line) + ": " + what;
 }
@@ -135,7 +152,7 @@ struct Lexicon::LoadState {
 
 void Lexicon::load(const std::string& path) {
   const std::string content = read_file(path);
-  // About one headword per 50 bytes in CC-CEDICT; growing the table costs more than a guess.
+  // CC-CEDICT has about one headword per 50 bytes; growing the table costs more than a guess.
   entries_.reserve(entries_.size() + content.size() / 50);
   std::optional<LexiconFormat> format;
   LexiconLine entry;
@@ -210,12 +227,11 @@ void Lexicon::add_normalized(std::string_view headword, std::span<const std::int
   auto it = entries_.find(headword);
   if (it == entries_.end()) {
     it = entries_.emplace(std::string(headword), std::vector<Translation>()).first;
-    longest_headword_ = std::max(longest_headword_, headword.size());
-    std::size_t length = 0;
-    std::uint16_t& longest = longest_by_first_char_[decode_utf8(headword, 0, &length)];
-    const std::size_t bound = std::numeric_limits<std::uint16_t>::max();
-    longest = static_cast<std::uint16_t>(
-        std::max<std::size_t>(longest, std::min(headword.size(), bound)));
+    if (const std::uint64_t start = start_key(headword, 0); start != 0) {
+      std::uint16_t& longest = longest_by_start_[start];
+      longest = static_cast<std::uint16_t>(std::min<std::size_t>(
+          std::max<std::size_t>(longest, headword.size()), kMaxHeadwordBytes));
+    }
   }
   std::vector<Translation>& translations = it->second;
   for (const std::int32_t id : lemmas) {
@@ -237,18 +253,20 @@ std::span<const Translation> Lexicon::translations(std::string_view chinese_word
 
 std::size_t Lexicon::longest_match(std::string_view text, std::size_t pos) const {
   if (pos >= text.size()) return 0;
-  std::size_t length = 0;
-  const auto bound = longest_by_first_char_.find(decode_utf8(text, pos, &length));
-  if (bound == longest_by_first_char_.end()) return 0;
-  std::size_t end = pos + std::min<std::size_t>(bound->second, text.size() - pos);
-  // Back to a character boundary, then one character at a time.
-  while (end < text.size() && end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-    --end;
+  std::size_t first = 0;
+  decode_utf8(text, pos, &first);
+  if (const auto bound = longest_by_start_.find(start_key(text, pos));
+      bound != longest_by_start_.end()) {
+    std::size_t end = pos + std::min<std::size_t>(bound->second, text.size() - pos);
+    while (end > pos && end < text.size() &&
+           (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+      --end;  // back to a character boundary
+    }
+    for (; end > pos + first; end = previous_char_start(text, end)) {
+      if (entries_.contains(text.substr(pos, end - pos))) return end - pos;
+    }
   }
-  for (; end > pos; end = previous_char_start(text, end)) {
-    if (entries_.contains(text.substr(pos, end - pos))) return end - pos;
-  }
-  return 0;
+  return entries_.contains(text.substr(pos, first)) ? first : 0;
 }
 
 std::int32_t Lexicon::lemma_id(std::string_view lemma) const {

@@ -62,9 +62,6 @@ class Lexicon {
   bool empty() const { return entries_.empty(); }
 
  private:
-  using StringMap =
-      std::unordered_map<std::string, std::vector<Translation>, StringHash, std::equal_to<>>;
-
   struct LoadState;  // caches of one load() call
 
   std::int32_t intern_lemma(std::string_view lemma);
@@ -74,12 +71,12 @@ class Lexicon {
   void add_normalized(std::string_view headword, std::span<const std::int32_t> lemmas,
                       float weight);
 
-  StringMap entries_;
+  std::unordered_map<std::string, std::vector<Translation>, StringHash, std::equal_to<>> entries_;
   std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>> lemma_ids_;
   std::vector<std::string> lemmas_;
-  std::size_t longest_headword_ = 0;  // in bytes
-  // Longest headword in bytes by its first code point: bounds the prefixes longest_match tries.
-  std::unordered_map<char32_t, std::uint16_t> longest_by_first_char_;
+  // Longest headword in bytes by its first two code points (packed): bounds the lengths
+  // longest_match() tries.
+  std::unordered_map<std::uint64_t, std::uint16_t> longest_by_start_;
 };
 
 // Content lemmas of normalised English text, in text order with repeats: words lower-cased,
