@@ -44,7 +44,7 @@ Alignment align(const SplitText& source, const SplitText& target, const AlignOpt
   detail::SearchOptions search;
   search.bead_types = options.bead_types;
   search.min_band = options.min_band;
-  search.temperature = params.temperature;
+  search.temperature = scorer.uses_lexicon() ? params.lexical_temperature : params.temperature;
   const int n = static_cast<int>(source.sentences.size());
   const int m = static_cast<int>(target.sentences.size());
   const bool second_pass = options.adapt_priors && std::min(n, m) >= 20;

@@ -23,7 +23,8 @@ struct ScoreParams {
   double anchor_weight;     // largest bonus of the anchor term, [-w, 0]
   double lexical_weight;    // cost range of the word-translation term, [-w, ~0]
   double paragraph_weight;  // cost of a bead edge that crosses a paragraph boundary on one side
-  double temperature;       // cost scale for bead posteriors
+  double temperature;          // cost scale for bead posteriors
+  double lexical_temperature;  // the same when a lexicon is in use
   PriorTable prior;
 };
 
@@ -31,7 +32,7 @@ struct ScoreParams {
 ScoreParams default_score_params();
 
 // Override parameters from "key = value" lines ('#' comments): length_variance,
-// anchor_weight, lexical_weight, paragraph_weight, temperature, prior.Z-E (Z Chinese, E English sentences,
+// anchor_weight, lexical_weight, paragraph_weight, temperature, lexical_temperature, prior.Z-E (Z Chinese, E English sentences,
 // a probability). Throws OptionError naming the file and line of a bad entry.
 ScoreParams load_score_params(const std::string& path, ScoreParams base);
 
@@ -53,6 +54,7 @@ class BeadScorer : public BeadCosts {
   void set_prior(const PriorTable& prior) { params_.prior = prior; }
   const ScoreParams& params() const { return params_; }
   double length_ratio() const { return ratio_; }
+  bool uses_lexicon() const { return use_lexicon_; }
 
  private:
   double anchor_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
