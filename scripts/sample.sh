@@ -15,4 +15,4 @@ build/anchoralign align samples/harbour.en.txt samples/harbour.zh.txt -f tsv -o 
 echo "Wrote out/sample.tmx ($(grep -c '<tu ' out/sample.tmx) translation units). Preview:"
 echo
 awk -F'\t' '{ printf "%s  %-60.60s | %s\n", $3, ($1 == "" ? "(none)" : $1), ($2 == "" ? "(none)" : $2) }' \
-  out/sample.tsv | head -n 12
+  out/sample.tsv | head -n 20
