@@ -64,15 +64,18 @@ void BM_Split(benchmark::State& state) {
 }
 BENCHMARK(BM_Split)->Unit(benchmark::kMillisecond);
 
-void BM_Align(benchmark::State& state) {
+// Aligns mac-dev repeated to state.range(0) source sentences (and the target in proportion).
+void align_repeated(benchmark::State& state, const anchoralign::AlignOptions& options) {
   const auto source = presplit_repeated(false, static_cast<int>(state.range(0)));
   const auto target = presplit_repeated(true, static_cast<int>(state.range(0) * 1947 / 1444));
-  for (auto _ : state) benchmark::DoNotOptimize(anchoralign::align(source, target));
+  for (auto _ : state) benchmark::DoNotOptimize(anchoralign::align(source, target, options));
   state.counters["sentences"] = static_cast<double>(source.sentences.size() + target.sentences.size());
   state.counters["us_per_sentence"] = benchmark::Counter(
       static_cast<double>(source.sentences.size() + target.sentences.size()),
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
+
+void BM_Align(benchmark::State& state) { align_repeated(state, anchoralign::AlignOptions{}); }
 BENCHMARK(BM_Align)->Arg(1444)->Arg(10000)->Arg(40000)->Unit(benchmark::kMillisecond);
 
 // The default lexicon (scripts/fetch-lexicon.sh), loaded once: the per-document cost of the
@@ -85,12 +88,7 @@ void BM_AlignLexicon(benchmark::State& state) {
   }
   anchoralign::AlignOptions options;
   options.lexicon = anchoralign::Lexicon::load({path});
-  const auto source = presplit_repeated(false, static_cast<int>(state.range(0)));
-  const auto target = presplit_repeated(true, static_cast<int>(state.range(0) * 1947 / 1444));
-  for (auto _ : state) benchmark::DoNotOptimize(anchoralign::align(source, target, options));
-  state.counters["us_per_sentence"] = benchmark::Counter(
-      static_cast<double>(source.sentences.size() + target.sentences.size()),
-      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  align_repeated(state, options);
 }
 BENCHMARK(BM_AlignLexicon)->Arg(1444)->Arg(10000)->Arg(40000)->Unit(benchmark::kMillisecond);
 
