@@ -78,14 +78,18 @@ void align_repeated(benchmark::State& state, const anchoralign::AlignOptions& op
 void BM_Align(benchmark::State& state) { align_repeated(state, anchoralign::AlignOptions{}); }
 BENCHMARK(BM_Align)->Arg(1444)->Arg(10000)->Arg(40000)->Unit(benchmark::kMillisecond);
 
+// The default lexicon's path; "" after marking the benchmark skipped when there is none.
+std::string default_lexicon_or_skip(benchmark::State& state) {
+  std::string path = anchoralign::find_default_lexicon();
+  if (path.empty()) state.SkipWithError("no default lexicon: run scripts/fetch-lexicon.sh");
+  return path;
+}
+
 // The default lexicon (scripts/fetch-lexicon.sh), loaded once: the per-document cost of the
 // lexical score, without the cost of loading.
 void BM_AlignLexicon(benchmark::State& state) {
-  const std::string path = anchoralign::find_default_lexicon();
-  if (path.empty()) {
-    state.SkipWithError("no default lexicon: run scripts/fetch-lexicon.sh");
-    return;
-  }
+  const std::string path = default_lexicon_or_skip(state);
+  if (path.empty()) return;
   anchoralign::AlignOptions options;
   options.lexicon = anchoralign::Lexicon::load({path});
   align_repeated(state, options);
@@ -93,11 +97,8 @@ void BM_AlignLexicon(benchmark::State& state) {
 BENCHMARK(BM_AlignLexicon)->Arg(1444)->Arg(10000)->Arg(40000)->Unit(benchmark::kMillisecond);
 
 void BM_LoadLexicon(benchmark::State& state) {
-  const std::string path = anchoralign::find_default_lexicon();
-  if (path.empty()) {
-    state.SkipWithError("no default lexicon: run scripts/fetch-lexicon.sh");
-    return;
-  }
+  const std::string path = default_lexicon_or_skip(state);
+  if (path.empty()) return;
   for (auto _ : state) benchmark::DoNotOptimize(anchoralign::Lexicon::load({path}));
 }
 BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
