@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "anchoralign/lexicon.h"
 
 namespace anchoralign::cli {
 
@@ -15,10 +14,6 @@ constexpr int kExitUsage = 2;
 constexpr int kExitBug = 70;
 
 int run_align(const std::vector<std::string>& args);
-
-// The lexicon for a run: none with --no-lexicon, else the files given, else the default
-// one (saying once on stderr when there is none).
-Lexicon load_lexicon(std::vector<std::string> paths, bool none);
 int run_split(const std::vector<std::string>& args);
 
 }  // namespace anchoralign::cli

@@ -1,0 +1,106 @@
+// `align` and `split`: the two commands on one document pair or one document.
+#include <optional>
+
+#include <fmt/core.h>
+
+#include "anchoralign/error.h"
+#include "anchoralign/pipeline.h"
+#include "cli.h"
+#include "commands.h"
+
+namespace anchoralign::cli {
+namespace po = boost::program_options;
+namespace {
+
+// Everything `align` was asked to do, checked before any file is read.
+struct AlignRequest {
+  std::string source_path, target_path, output = "-", format;
+  InputOptions input;
+  AlignOptions align;
+  WriteOptions write;
+};
+
+std::optional<AlignRequest> parse_align(const std::vector<std::string>& args) {
+  AlignRequest request;
+  std::string beads;
+  bool no_anchors = false, no_paragraphs = false, one_pass = false;
+  po::options_description visible("Usage: anchoralign align [options] SOURCE TARGET\n\nOptions");
+  add_input_options(visible, &request.input);
+  visible.add_options()
+      ("output,o", po::value(&request.output), "output file ('-': standard output, the default)")
+      ("format,f", po::value(&request.format), "tmx, tsv, jsonl, ladder or bitext (default: from the output's extension, else tsv)")
+      ("min-score", po::value(&request.write.min_score), "TMX: drop pairs scoring below this confidence in [0, 1]")
+      ("beads", po::value(&beads), "bead types the search may use, e.g. 1-0,0-1,1-1,1-2,2-1 (default: up to 1-4/4-1 and 2-2)")
+      ("no-anchors", po::bool_switch(&no_anchors), "align on length alone")
+      ("no-paragraphs", po::bool_switch(&no_paragraphs), "ignore paragraph boundaries")
+      ("one-pass", po::bool_switch(&one_pass), "do not re-estimate bead-type shares from a first pass")
+      ("params", po::value(&request.align.params_file), "tuning: file of key = value scoring parameters")
+      ("help,h", "show this help");
+  po::options_description hidden;
+  hidden.add_options()("source", po::value(&request.source_path))("target", po::value(&request.target_path));
+  po::positional_options_description positional;
+  positional.add("source", 1).add("target", 1);
+  if (!parse_command_line(args, visible, hidden, positional)) return std::nullopt;
+
+  if (request.source_path.empty() || request.target_path.empty()) {
+    throw OptionError("align needs SOURCE and TARGET files ('-' for standard input)");
+  }
+  if (request.source_path == "-" && request.target_path == "-") {
+    throw OptionError("only one input can be '-'");
+  }
+  request.input.source_split();  // checks the language options before any file is read
+  request.input.target_split();
+  request.align.use_anchors = !no_anchors;
+  request.align.use_paragraphs = !no_paragraphs;
+  request.align.adapt_priors = !one_pass;
+  if (!beads.empty()) request.align.bead_types = parse_bead_types(beads);
+  validate(request.align);
+  validate(request.write);
+  request.format = format_of(request.format, request.output);
+  return request;
+}
+
+}  // namespace
+
+int run_align(const std::vector<std::string>& args) {
+  std::optional<AlignRequest> request = parse_align(args);
+  if (!request) return kExitOk;
+  request->align.lexicon = request->input.lexicon();
+  const SplitText source = load_text(request->source_path, request->input.source_split());
+  const SplitText target = load_text(request->target_path, request->input.target_split());
+  warn_same_language(source, target);
+  write_alignment(request->output, request->format, request->write, source, target,
+                  align(source, target, request->align));
+  return kExitOk;
+}
+
+int run_split(const std::vector<std::string>& args) {
+  std::string path, output = "-", lang = "auto";
+  InputOptions input;
+  po::options_description visible("Usage: anchoralign split [options] FILE\n\nOptions");
+  add_input_options(visible, &input, /*languages=*/false, /*lexicon=*/false);
+  visible.add_options()
+      ("output,o", po::value(&output), "output file ('-': standard output, the default)")
+      ("lang", po::value(&lang), "zh, en or auto (default)")
+      ("help,h", "show this help");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value(&path));
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  if (!parse_command_line(args, visible, hidden, positional)) return kExitOk;
+  if (path.empty()) throw OptionError("split needs a FILE ('-' for standard input)");
+  const SplitText text =
+      split(read_document(path), SplitOptions{input.presplit, parse_lang(lang, "lang")});
+  AtomicOutput out(output);
+  int paragraph = 0;
+  for (const Sentence& sentence : text.sentences) {
+    // A blank line between paragraphs, so the output reads as the input's structure.
+    if (sentence.paragraph != paragraph && !input.presplit) out.stream() << '\n';
+    paragraph = sentence.paragraph;
+    out.stream() << sentence.text << '\n';
+  }
+  out.commit();
+  return kExitOk;
+}
+
+}  // namespace anchoralign::cli

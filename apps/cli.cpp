@@ -1,0 +1,209 @@
+#include "cli.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/core.h>
+
+#include "anchoralign/error.h"
+#include "anchoralign/pipeline.h"
+
+namespace anchoralign::cli {
+namespace po = boost::program_options;
+
+AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
+  if (path_ == "-") return;
+  temp_ = path_ + ".tmp-XXXXXX";
+  const int fd = mkstemp(temp_.data());
+  if (fd < 0) {
+    temp_.clear();
+    throw InputError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+  }
+  close(fd);
+  file_.open(temp_, std::ios::binary | std::ios::trunc);
+}
+
+AtomicOutput::~AtomicOutput() {
+  if (!committed_ && !temp_.empty()) std::remove(temp_.c_str());
+}
+
+std::ostream& AtomicOutput::stream() { return path_ == "-" ? std::cout : file_; }
+
+void AtomicOutput::commit() {
+  stream().flush();
+  if (!stream()) throw InputError(fmt::format("{}: write failed", path_));
+  if (path_ == "-") return;
+  file_.close();
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
+    throw InputError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+  }
+  committed_ = true;
+}
+
+SplitOptions InputOptions::source_split() const {
+  return {presplit, parse_lang(source_lang, "source-lang")};
+}
+
+SplitOptions InputOptions::target_split() const {
+  return {presplit, parse_lang(target_lang, "target-lang")};
+}
+
+Lexicon InputOptions::lexicon() const { return load_lexicon(lexicons, no_lexicon); }
+
+void add_input_options(po::options_description& description, InputOptions* options,
+                       bool languages, bool lexicon) {
+  description.add_options()
+      ("presplit", po::bool_switch(&options->presplit), "each line is one sentence; blank lines are kept as empty sentences");
+  if (languages) {
+    description.add_options()
+        ("source-lang", po::value(&options->source_lang), "zh, en or auto (default)")
+        ("target-lang", po::value(&options->target_lang), "zh, en or auto (default)");
+  }
+  if (lexicon) {
+    description.add_options()
+        ("lexicon", po::value(&options->lexicons)->composing(), "lexicon file (repeatable; CC-CEDICT, hunalign .dic or TSV); default: the installed CC-CEDICT")
+        ("no-lexicon", po::bool_switch(&options->no_lexicon), "no word translations: length and anchors only");
+  }
+}
+
+bool parse_command_line(const std::vector<std::string>& args, const po::options_description& visible,
+                        const po::options_description& hidden,
+                        const po::positional_options_description& positional) {
+  for (const std::string& arg : args) {
+    if (arg == "--help" || arg == "-h") {
+      std::cout << visible << '\n';
+      return false;
+    }
+  }
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::variables_map values;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+  po::notify(values);
+  return true;
+}
+
+Lang parse_lang(const std::string& value, const char* option) {
+  if (value == "zh") return Lang::kZh;
+  if (value == "en") return Lang::kEn;
+  if (value == "auto") return Lang::kUnknown;
+  throw OptionError(fmt::format("--{} must be zh, en or auto, not '{}'", option, value));
+}
+
+std::vector<BeadType> parse_bead_types(const std::string& list) {
+  std::vector<BeadType> types;
+  std::stringstream stream(list);
+  std::string item;
+  while (std::getline(stream, item, ',')) {
+    BeadType type;
+    char dash = 0;
+    std::stringstream parse(item);
+    if (!(parse >> type.src >> dash >> type.tgt) || dash != '-' || !parse.eof()) {
+      throw OptionError(fmt::format("--beads: '{}' is not of the form S-T, e.g. 1-2", item));
+    }
+    types.push_back(type);
+  }
+  return types;
+}
+
+Lexicon load_lexicon(std::vector<std::string> paths, bool none) {
+  if (none) return Lexicon();
+  if (paths.empty()) {
+    const std::string found = find_default_lexicon();
+    if (found.empty()) {
+      fmt::print(stderr,
+                 "anchoralign: note: no lexicon found (scripts/fetch-lexicon.sh installs CC-CEDICT); "
+                 "aligning by length and anchors\n");
+      return Lexicon();
+    }
+    paths.push_back(found);
+  }
+  return Lexicon::load(paths);
+}
+
+SplitText load_text(const std::string& path, const SplitOptions& options) {
+  Document document = read_document(path);
+  SplitText text = split(document, options);
+  bool any = false;
+  for (const Sentence& sentence : text.sentences) any = any || !sentence.text.empty();
+  if (!any) throw InputError(fmt::format("{}: empty input: no text to align", path));
+  return text;
+}
+
+void warn_same_language(const SplitText& source, const SplitText& target) {
+  if (source.lang != target.lang) return;
+  fmt::print(stderr, "anchoralign: warning: {} and {} are both {}; aligning anyway\n",
+             source.name, target.name, lang_name(source.lang));
+}
+
+std::string format_of(const std::string& format, const std::string& output) {
+  if (!format.empty()) {
+    for (const char* known : {"tmx", "tsv", "jsonl", "ladder", "bitext"}) {
+      if (format == known) return format;
+    }
+    throw OptionError(fmt::format("--format must be tmx, tsv, jsonl, ladder or bitext, not '{}'", format));
+  }
+  const std::string extension = std::filesystem::path(output).extension().string();
+  if (extension == ".tmx") return "tmx";
+  if (extension == ".jsonl") return "jsonl";
+  if (extension == ".align" || extension == ".ladder") return "ladder";
+  return "tsv";
+}
+
+std::int64_t creation_time() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    const long long value = std::strtoll(epoch, &end, 10);
+    if (*epoch && end && *end == '\0') return value;
+    throw OptionError("SOURCE_DATE_EPOCH must be a number of seconds");
+  }
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+void write_bitext_files(const std::string& prefix, const SplitText& source,
+                        const SplitText& target, const Alignment& alignment) {
+  if (prefix == "-") throw OptionError("bitext writes two files: give -o PREFIX");
+  const bool distinct = source.lang != target.lang && source.lang != Lang::kUnknown &&
+                        target.lang != Lang::kUnknown;
+  AtomicOutput source_out(prefix + "." + (distinct ? lang_name(source.lang) : "src"));
+  AtomicOutput target_out(prefix + "." + (distinct ? lang_name(target.lang) : "tgt"));
+  write_bitext(source_out.stream(), target_out.stream(), source, target, alignment);
+  source_out.commit();
+  target_out.commit();
+}
+
+}  // namespace
+
+void write_alignment(const std::string& output, const std::string& format, WriteOptions write,
+                     const SplitText& source, const SplitText& target, const Alignment& alignment) {
+  if (format == "bitext") {
+    write_bitext_files(output, source, target, alignment);
+    return;
+  }
+  AtomicOutput out(output);
+  if (format == "tmx") {
+    write.tool_version = ANCHORALIGN_VERSION;
+    write.creation_time = creation_time();
+    write_tmx(out.stream(), source, target, alignment, write);
+  } else if (format == "jsonl") {
+    write_jsonl(out.stream(), source, target, alignment);
+  } else if (format == "ladder") {
+    write_ladder(out.stream(), alignment);
+  } else {
+    write_tsv(out.stream(), source, target, alignment);
+  }
+  out.commit();
+}
+
+}  // namespace anchoralign::cli
