@@ -48,7 +48,8 @@ std::optional<AlignRequest> parse_align(const std::vector<std::string>& args) {
   if (request.source_path == "-" && request.target_path == "-") {
     throw OptionError("only one input can be '-'");
   }
-  request.input.source_split();  // checks the language options before any file is read
+  request.input.read_options();  // checks the input options before any file is read
+  request.input.source_split();
   request.input.target_split();
   request.align.use_anchors = !no_anchors;
   request.align.use_paragraphs = !no_paragraphs;
@@ -66,8 +67,9 @@ int run_align(const std::vector<std::string>& args) {
   std::optional<AlignRequest> request = parse_align(args);
   if (!request) return kExitOk;
   request->align.lexicon = request->input.lexicon();
-  const SplitText source = load_text(request->source_path, request->input.source_split());
-  const SplitText target = load_text(request->target_path, request->input.target_split());
+  const ReadOptions read = request->input.read_options();
+  const SplitText source = load_text(request->source_path, read, request->input.source_split());
+  const SplitText target = load_text(request->target_path, read, request->input.target_split());
   warn_same_language(source, target);
   write_alignment(request->output, request->format, request->write, source, target,
                   align(source, target, request->align));
@@ -90,7 +92,7 @@ int run_split(const std::vector<std::string>& args) {
   if (!parse_command_line(args, visible, hidden, positional)) return kExitOk;
   if (path.empty()) throw OptionError("split needs a FILE ('-' for standard input)");
   const SplitText text =
-      split(read_document(path), SplitOptions{input.presplit, parse_lang(lang, "lang")});
+      split(read_document(path, input.read_options()), SplitOptions{input.presplit, parse_lang(lang, "lang")});
   AtomicOutput out(output);
   int paragraph = 0;
   for (const Sentence& sentence : text.sentences) {

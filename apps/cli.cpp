@@ -48,6 +48,28 @@ void AtomicOutput::commit() {
   committed_ = true;
 }
 
+ReadOptions InputOptions::read_options() const {
+  ReadOptions read;
+  read.encoding = encoding;
+  if (on_invalid == "replace") {
+    read.on_invalid = InvalidBytes::kReplace;
+  } else if (on_invalid != "error") {
+    throw OptionError(fmt::format("--on-invalid must be error or replace, not '{}'", on_invalid));
+  }
+  if (input_format == "text") {
+    read.format = InputFormat::kText;
+  } else if (input_format == "markdown") {
+    read.format = InputFormat::kMarkdown;
+  } else if (input_format == "html") {
+    read.format = InputFormat::kHtml;
+  } else if (input_format != "auto") {
+    throw OptionError(fmt::format("--input-format must be auto, text, markdown or html, not '{}'",
+                                  input_format));
+  }
+  validate(read);
+  return read;
+}
+
 SplitOptions InputOptions::source_split() const {
   return {presplit, parse_lang(source_lang, "source-lang")};
 }
@@ -61,7 +83,10 @@ Lexicon InputOptions::lexicon() const { return load_lexicon(lexicons, no_lexicon
 void add_input_options(po::options_description& description, InputOptions* options,
                        bool languages, bool lexicon) {
   description.add_options()
-      ("presplit", po::bool_switch(&options->presplit), "each line is one sentence; blank lines are kept as empty sentences");
+      ("presplit", po::bool_switch(&options->presplit), "each line is one sentence; blank lines are kept as empty sentences")
+      ("encoding", po::value(&options->encoding), "auto (default: BOM, UTF-8, else detected) or a name: UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5")
+      ("on-invalid", po::value(&options->on_invalid), "error (default) or replace: bytes invalid in the encoding become U+FFFD")
+      ("input-format", po::value(&options->input_format), "auto (default: by extension and content), text, markdown or html");
   if (languages) {
     description.add_options()
         ("source-lang", po::value(&options->source_lang), "zh, en or auto (default)")
@@ -129,8 +154,8 @@ Lexicon load_lexicon(std::vector<std::string> paths, bool none) {
   return Lexicon::load(paths);
 }
 
-SplitText load_text(const std::string& path, const SplitOptions& options) {
-  Document document = read_document(path);
+SplitText load_text(const std::string& path, const ReadOptions& read, const SplitOptions& options) {
+  Document document = read_document(path, read);
   SplitText text = split(document, options);
   bool any = false;
   for (const Sentence& sentence : text.sentences) any = any || !sentence.text.empty();

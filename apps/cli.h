@@ -37,10 +37,14 @@ class AtomicOutput {
 // The input options every command that reads texts accepts (docs/CLI.md, "Common").
 struct InputOptions {
   bool presplit = false;
+  std::string encoding = "auto", on_invalid = "error", input_format = "auto";
+  bool mixed = false;  // one file holding both languages
   std::string source_lang = "auto", target_lang = "auto";
   std::vector<std::string> lexicons;
   bool no_lexicon = false;
 
+  // The read options, checked (throws OptionError).
+  ReadOptions read_options() const;
   SplitOptions source_split() const;
   SplitOptions target_split() const;
   // The lexicon these options ask for (see load_lexicon()).
@@ -67,7 +71,7 @@ std::vector<BeadType> parse_bead_types(const std::string& list);
 Lexicon load_lexicon(std::vector<std::string> paths, bool none);
 
 // Reads, decodes and splits one input, refusing texts with nothing to align.
-SplitText load_text(const std::string& path, const SplitOptions& options);
+SplitText load_text(const std::string& path, const ReadOptions& read, const SplitOptions& options);
 
 // Warns on stderr when both texts are in the same language.
 void warn_same_language(const SplitText& source, const SplitText& target);

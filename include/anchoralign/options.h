@@ -10,6 +10,19 @@
 
 namespace anchoralign {
 
+// What to do with bytes that are not valid in the input's encoding.
+enum class InvalidBytes { kError, kReplace };  // throw InputError / decode as U+FFFD
+// Markup around the text: none, Markdown, or HTML; kAuto decides by extension and content.
+enum class InputFormat { kAuto, kText, kMarkdown, kHtml };
+
+struct ReadOptions {
+  // "auto": a BOM, else UTF-8 when the bytes are valid UTF-8, else ICU charset detection
+  // (an InputError when unsure); otherwise an ICU converter name (GB18030, Big5, UTF-16LE...).
+  std::string encoding = "auto";
+  InvalidBytes on_invalid = InvalidBytes::kError;
+  InputFormat format = InputFormat::kAuto;
+};
+
 struct SplitOptions {
   // Each line is one sentence; blank lines stay as empty sentences so indices are line numbers.
   bool presplit = false;
@@ -51,6 +64,7 @@ struct WriteOptions {
 };
 
 // Throw OptionError naming the first rule the options break.
+void validate(const ReadOptions& options);
 void validate(const SplitOptions& options);
 void validate(const AlignOptions& options);
 void validate(const WriteOptions& options);

@@ -8,12 +8,14 @@
 
 namespace anchoralign {
 
-// Decode raw bytes (UTF-8, with or without BOM; CRLF or LF) into a Document; throws
-// InputError naming `name` and the byte offset of the first invalid sequence.
-Document decode_document(std::string bytes, const std::string& name);
+// Decode raw bytes in the encoding options.encoding names (BOM, CRLF or LF) into a Document
+// and strip its markup (options.format); throws InputError naming `name` and the byte offset
+// of the first invalid sequence (unless options.on_invalid is kReplace).
+Document decode_document(std::string bytes, const std::string& name,
+                         const ReadOptions& options = {});
 
 // Read a file ("-" reads standard input) and decode it; throws InputError when unreadable.
-Document read_document(const std::string& path);
+Document read_document(const std::string& path, const ReadOptions& options = {});
 
 // Detect the language of a text by its share of Han and Latin letters.
 Lang detect_language(const std::string& text);

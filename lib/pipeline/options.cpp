@@ -6,6 +6,10 @@
 
 namespace anchoralign {
 
+void validate(const ReadOptions& options) {
+  if (options.encoding.empty()) throw OptionError("encoding: give 'auto' or an encoding name");
+}
+
 void validate(const SplitOptions& options) {
   (void)options;  // every combination of presplit and language is meaningful
 }

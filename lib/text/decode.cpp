@@ -11,6 +11,7 @@
 
 #include "anchoralign/error.h"
 #include "anchoralign/pipeline.h"
+#include "clean/markup.h"
 
 namespace anchoralign {
 namespace {
@@ -98,7 +99,8 @@ std::string read_stream(std::FILE* file, const std::string& path) {
 
 }  // namespace
 
-Document decode_document(std::string bytes, const std::string& name) {
+Document decode_document(std::string bytes, const std::string& name, const ReadOptions& options) {
+  validate(options);
   check_utf8(bytes, name);
   // The BOM is checked after validation so that error offsets count it like a hex dump does.
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
@@ -106,20 +108,21 @@ Document decode_document(std::string bytes, const std::string& name) {
   Document document;
   document.name = name;
   document.text = std::move(bytes);
+  detail::clean_markup(document, options.format);
   return document;
 }
 
-Document read_document(const std::string& path) {
+Document read_document(const std::string& path, const ReadOptions& options) {
   if (path == "-") {
     std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
     if (std::cin.bad()) throw InputError("-: cannot read standard input");
-    return decode_document(std::move(bytes), path);
+    return decode_document(std::move(bytes), path, options);
   }
   errno = 0;
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                              &std::fclose);
   if (!file) throw InputError(path + ": cannot read: " + std::strerror(errno));
-  return decode_document(read_stream(file.get(), path), path);
+  return decode_document(read_stream(file.get(), path), path, options);
 }
 
 }  // namespace anchoralign
