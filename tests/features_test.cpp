@@ -11,10 +11,14 @@
 
 #include "features/anchors.h"
 #include "features/numbers.h"
+#include "features/quotes.h"
 
 namespace {
 
 using anchoralign::Lang;
+using anchoralign::Sentence;
+using anchoralign::SplitText;
+using anchoralign::detail::inside_quotation;
 using anchoralign::detail::Anchor;
 using anchoralign::detail::AnchorKind;
 using anchoralign::detail::extract_anchors;
@@ -420,4 +424,63 @@ TEST_CASE("features survive malformed and huge input", "[features]") {
   }
   // A digit run too long to be a quantity gives no key at all.
   CHECK(keys(extract_anchors(std::string(40, '9'), Lang::kEn)).empty());
+}
+
+namespace {
+
+SplitText sentences_of(std::vector<std::string> lines, Lang lang) {
+  SplitText text;
+  text.lang = lang;
+  for (std::string& line : lines) {
+    Sentence sentence;
+    sentence.text = std::move(line);
+    text.sentences.push_back(std::move(sentence));
+  }
+  return text;
+}
+
+// "0110": boundary i (before sentence i) inside a quotation or not, for i in [0, n].
+std::string quotation_flags(std::vector<std::string> lines, Lang lang) {
+  std::string flags;
+  for (const bool inside : inside_quotation(sentences_of(std::move(lines), lang))) {
+    flags += inside ? '1' : '0';
+  }
+  return flags;
+}
+
+}  // namespace
+
+TEST_CASE("inside_quotation marks the boundaries between a quotation's marks", "[features]") {
+  struct Case {
+    std::vector<std::string> lines;
+    Lang lang;
+    std::string flags;
+  };
+  const std::vector<Case> cases = {
+      {{"他说：“你好。", "我很好。”", "她走了。"}, Lang::kZh, "0100"},
+      {{"他想：「也是個偷食的。", "我大叫一聲。」"}, Lang::kZh, "010"},
+      {{"\"Hello.", "I'm fine,\" he said.", "She left."}, Lang::kEn, "0100"},
+      {{"'Why, he's just another scavenger!", "I'll jump out,' thought Trinket."}, Lang::kEn, "010"},
+      {{"‘Why not?", "It’s late,’ she said.", "Done."}, Lang::kEn, "0100"},
+      // Apostrophes are not quotes: nothing opens here.
+      {{"Don't go.", "The boys' books.", "It's late."}, Lang::kEn, "0000"},
+      // A quotation opened and closed in one sentence leaves the boundaries outside.
+      {{"He said \"no\".", "She left."}, Lang::kEn, "000"},
+      // An opening mark never closed within kMaxQuotedSentences is a stray mark.
+      {{"“What have we done?", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"},
+       Lang::kEn, "0000000000000"},
+      // Former bugs
+      // Two apostrophes in a formula (l''d) opened a quotation that ran to the end of aca.
+      {{"In any case, l''d is 0.1 kpc.", "The disk is thin.", "Done."}, Lang::kEn, "0000"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.lines.front());
+    CHECK(quotation_flags(c.lines, c.lang) == c.flags);
+  }
+}
+
+TEST_CASE("inside_quotation survives any text", "[features]") {
+  CHECK(quotation_flags({}, Lang::kEn) == "0");
+  CHECK(quotation_flags({"", "\"", "'", std::string("\xe2\x80", 2)}, Lang::kEn).size() == 5);
+  CHECK(quotation_flags({"“", "”"}, Lang::kZh) == "010");
 }

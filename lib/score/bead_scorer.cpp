@@ -1,7 +1,7 @@
 // Bead cost = bead-type prior + length + anchors + paragraph structure, each a
 // negative log-probability or a bounded bonus/penalty on that scale:
 //
-//   C(bead) = -log P(type) + GC(l1, l2) + A(bead) + P(bead)
+//   C(bead) = -log P(type) + GC(l1, l2) + A(bead) + Q(bead) + P(bead)
 //
 // - P(type) is the share of the bead type, counted as (Chinese, English) sentences so that
 //   one table serves zh->en and en->zh.
@@ -16,6 +16,8 @@
 //   anchors without a partner: with one, whole documents merged pairs of beads to pair up
 //   anchors the translation had moved to a neighbouring sentence (aca fell from 0.98 to
 //   0.43 strict F1 when the weights were fitted on mac-dev alone, bench/loo.py).
+// - Q charges quote_weight when the bead ends inside a quotation on one side only
+//   (quotes.h), when both texts have quotations.
 // - P charges paragraph_weight for each paragraph boundary inside the bead and for a bead
 //   edge that is a paragraph boundary on one side only, when both texts have paragraphs.
 //
@@ -31,6 +33,7 @@
 
 #include "anchoralign/error.h"
 #include "features/anchors.h"
+#include "features/quotes.h"
 #include "score/length_model.h"
 #include "score/lexical.h"
 
@@ -119,6 +122,14 @@ BeadScorer::BeadScorer(const SplitText& source, const SplitText& target,
   anchors_ = SparseOverlap(anchor_rows(source_anchors, ids), anchor_rows(target_anchors, ids));
   source_ = side_features(source);
   target_ = side_features(target);
+  if (options.use_anchors) {
+    source_.quoted = inside_quotation(source);
+    target_.quoted = inside_quotation(target);
+    const auto any = [](const std::vector<bool>& flags) {
+      return std::find(flags.begin(), flags.end(), true) != flags.end();
+    };
+    use_quotes_ = any(source_.quoted) && any(target_.quoted);
+  }
   if (const Lexicon* lexicon = options.lexicon.impl(); lexicon && !lexicon->empty()) {
     LexicalRows rows = lexical_rows(source, target, *lexicon);
     lexical_ = SparseOverlap(std::move(rows.source), std::move(rows.target));
@@ -157,6 +168,11 @@ double BeadScorer::paragraph_cost(int src_begin, int src_len, int tgt_begin, int
   return params_.paragraph_weight * crossings;
 }
 
+double BeadScorer::quote_cost(int src_end, int tgt_end) const {
+  if (!use_quotes_) return 0;
+  return source_.quoted[src_end] != target_.quoted[tgt_end] ? params_.quote_weight : 0;
+}
+
 // Zero for unrelated sentences (the random-pair baseline), -w for identical vectors.
 double BeadScorer::lexical_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
   if (!use_lexicon_ || src_len == 0 || tgt_len == 0) return 0;
@@ -177,6 +193,7 @@ double BeadScorer::cost(int src_begin, int src_len, int tgt_begin, int tgt_len) 
   return prior_cost(src_len, tgt_len) + length +
          anchor_cost(src_begin, src_len, tgt_begin, tgt_len) +
          paragraph_cost(src_begin, src_len, tgt_begin, tgt_len) +
+         quote_cost(src_begin + src_len, tgt_begin + tgt_len) +
          lexical_cost(src_begin, src_len, tgt_begin, tgt_len) + kEmptyRider * empties;
 }
 
@@ -188,6 +205,7 @@ ScoreParams default_score_params() {
   params.anchor_weight = 8.0;
   params.lexical_weight = 24.0;
   params.paragraph_weight = 5.0;
+  params.quote_weight = 2.5;
   // Posterior temperatures calibrated with bench/reliability.py on both corpora: with them,
   // the beads scoring 0.9-0.95 are 93.5% exactly right (85.5% at temperature 1 with the
   // lexicon, whose larger costs make the posteriors overconfident).
@@ -238,6 +256,8 @@ ScoreParams load_score_params(const std::string& path, ScoreParams base) {
       base.lexical_weight = value;
     } else if (key == "paragraph_weight" && value >= 0) {
       base.paragraph_weight = value;
+    } else if (key == "quote_weight" && value >= 0) {
+      base.quote_weight = value;
     } else if (key == "temperature" && value > 0) {
       base.temperature = value;
     } else if (key == "lexical_temperature" && value > 0) {

@@ -23,6 +23,7 @@ struct ScoreParams {
   double anchor_weight;     // largest bonus of the anchor term, [-w, 0]
   double lexical_weight;    // cost range of the word-translation term, [-w, ~0]
   double paragraph_weight;  // cost of a bead edge that crosses a paragraph boundary on one side
+  double quote_weight;      // cost of a bead edge inside a quotation on one side only
   double temperature;          // cost scale for bead posteriors
   double lexical_temperature;  // the same when a lexicon is in use
   PriorTable prior;
@@ -42,6 +43,7 @@ struct SideFeatures {
   std::vector<double> length_prefix;
   std::vector<int> nonempty_prefix;      // non-empty sentences among [0, i)
   std::vector<bool> paragraph_start;     // boundary i starts a paragraph (0 and n included)
+  std::vector<bool> quoted;              // boundary i lies inside a quotation (quotes.h)
 };
 
 class BeadScorer : public BeadCosts {
@@ -59,6 +61,7 @@ class BeadScorer : public BeadCosts {
  private:
   double anchor_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
   double paragraph_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
+  double quote_cost(int src_end, int tgt_end) const;
   double lexical_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
   double prior_cost(int src_len, int tgt_len) const;
 
@@ -71,6 +74,7 @@ class BeadScorer : public BeadCosts {
   double ratio_ = 1;
   bool source_is_english_ = false;
   bool use_paragraphs_ = false;
+  bool use_quotes_ = false;  // both sides have quotations
 };
 
 }  // namespace anchoralign::detail
