@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
+#include <vector>
 #include <sstream>
 #include <string>
 
@@ -129,6 +131,46 @@ TEST_CASE("The golden sample output is unchanged", "[pipeline]") {
   std::ostringstream tsv;
   write_tsv(tsv, en, zh, align(en, zh));
   REQUIRE(tsv.str() == read_file(std::string(ANCHORALIGN_SOURCE_DIR) + "/samples/expected.tsv"));
+}
+
+}  // namespace anchoralign
+
+namespace anchoralign {
+
+TEST_CASE("A passage the translation leaves out comes back as one bead per sentence", "[pipeline]") {
+  struct Word {
+    const char *en, *zh;
+  };
+  const std::vector<Word> nouns = {{"farmer", "农民"}, {"teacher", "老师"}, {"soldier", "士兵"},
+                                   {"doctor", "医生"}, {"pilot", "飞行员"}, {"singer", "歌手"},
+                                   {"painter", "画家"}, {"sailor", "水手"}, {"baker", "面包师"},
+                                   {"judge", "法官"}, {"miner", "矿工"}, {"priest", "牧师"}};
+  const std::vector<Word> places = {{"river", "河"}, {"temple", "寺庙"}, {"bridge", "桥"},
+                                    {"harbour", "港口"}, {"forest", "森林"}, {"castle", "城堡"},
+                                    {"station", "车站"}, {"garden", "花园"}, {"tower", "塔"},
+                                    {"village", "村庄"}, {"mountain", "山"}, {"market", "市场"}};
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "anchoralign_gap_test_lexicon.tsv").string();
+  std::ofstream lexicon_file(path);
+  std::string english, chinese;
+  for (std::size_t k = 0; k < nouns.size(); ++k) {
+    lexicon_file << nouns[k].zh << '\t' << nouns[k].en << "\t1\n" << places[k].zh << '\t' << places[k].en << "\t1\n";
+    english += std::string("The ") + nouns[k].en + " waited near the old " + places[k].en + ". ";
+    // The translation leaves sentences 4, 5 and 6 out.
+    if (k < 4 || k > 6) chinese += std::string(nouns[k].zh) + "在" + places[k].zh + "附近等着。";
+  }
+  lexicon_file.close();
+  AlignOptions options;
+  options.lexicon = Lexicon::load({path});
+  const SplitText en = split(decode_document(english, "en.txt"));
+  const SplitText zh = split(decode_document(chinese, "zh.txt"));
+  REQUIRE(en.sentences.size() == 12);
+  REQUIRE(zh.sentences.size() == 9);
+  const Alignment alignment = align(en, zh, options);
+  require_complete(alignment, en.sentences.size(), zh.sentences.size());
+  std::string shape;
+  for (const Bead& bead : alignment) shape += std::to_string(bead.src_len) + std::to_string(bead.tgt_len) + " ";
+  CHECK(shape == "11 11 11 11 10 10 10 11 11 11 11 11 ");
 }
 
 }  // namespace anchoralign

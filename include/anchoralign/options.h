@@ -38,9 +38,11 @@ struct BeadType {
 
 struct AlignOptions {
   // Bead shapes the search may use; each side in [0, 4], and 1-0, 0-1, 1-1 are required so
-  // that every input has an alignment.
-  std::vector<BeadType> bead_types = {{1, 0}, {0, 1}, {1, 1}, {1, 2}, {2, 1},
-                                      {2, 2}, {1, 3}, {3, 1}, {1, 4}, {4, 1}};
+  // that every input has an alignment. k-0 and 0-k (k >= 2) let a passage left out be found
+  // as one gap; the alignment returned still lists each left-out sentence as its own bead.
+  std::vector<BeadType> bead_types = {{1, 0}, {0, 1}, {1, 1}, {1, 2}, {2, 1}, {2, 2},
+                                      {1, 3}, {3, 1}, {1, 4}, {4, 1}, {2, 0}, {0, 2},
+                                      {3, 0}, {0, 3}, {4, 0}, {0, 4}};
   // Smallest half-width of the search band, in sentences, in [4, 1000000]. The band follows
   // the best path and widens by itself when the path runs along its edge.
   int min_band = 24;

@@ -34,6 +34,22 @@ detail::PriorTable adapted_prior(const Alignment& first_pass, const detail::Bead
   return prior;
 }
 
+// A k-0 or 0-k bead (a passage left out) becomes k beads of one sentence each: an omitted
+// sentence corresponds to nothing, not to its omitted neighbours.
+Alignment split_gaps(Alignment alignment) {
+  Alignment result;
+  result.reserve(alignment.size());
+  for (const Bead& bead : alignment) {
+    if ((bead.src_len == 0) == (bead.tgt_len == 0) || bead.src_len + bead.tgt_len == 1) {
+      result.push_back(bead);
+      continue;
+    }
+    for (int i = 0; i < bead.src_len; ++i) result.push_back({bead.src_begin + i, 1, bead.tgt_begin, 0, bead.score});
+    for (int j = 0; j < bead.tgt_len; ++j) result.push_back({bead.src_begin, 0, bead.tgt_begin + j, 1, bead.score});
+  }
+  return result;
+}
+
 }  // namespace
 
 Alignment align(const SplitText& source, const SplitText& target, const AlignOptions& options) {
@@ -53,11 +69,12 @@ Alignment align(const SplitText& source, const SplitText& target, const AlignOpt
   if (second_pass) {
     const bool source_is_english = source.lang == Lang::kEn && target.lang == Lang::kZh;
     scorer.set_prior(adapted_prior(alignment, scorer, source_is_english, 50.0));
+    scorer.set_skip_support(alignment);
     search.score_beads = true;
     const Alignment first_pass = std::move(alignment);
     alignment = detail::search_alignment(n, m, scorer, search, &first_pass);
   }
-  return alignment;
+  return split_gaps(std::move(alignment));
 }
 
 }  // namespace anchoralign

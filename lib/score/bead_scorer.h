@@ -24,6 +24,15 @@ struct ScoreParams {
   double lexical_weight;    // cost range of the word-translation term, [-w, ~0]
   double paragraph_weight;  // cost of a bead edge that crosses a paragraph boundary on one side
   double quote_weight;      // cost of a bead edge inside a quotation on one side only
+  // Cost of leaving one sentence out (1-0, 0-1) in the second pass, with a lexicon:
+  // skip_floor + skip_range * support, support in [0, 1] being how well the sentence's words
+  // are matched by a target sentence near its first-pass position.
+  double skip_floor;
+  double skip_range;
+  // A run of k >= 2 sentences left out together (k-0, 0-k beads): gap_open + k * gap_extend,
+  // so that a long untranslated passage is cheaper per sentence than isolated skips.
+  double gap_open;
+  double gap_extend;
   double temperature;          // cost scale for bead posteriors
   double lexical_temperature;  // the same when a lexicon is in use
   PriorTable prior;
@@ -54,6 +63,9 @@ class BeadScorer : public BeadCosts {
 
   // Same scorer with other bead-type priors (a second pass re-estimates them).
   void set_prior(const PriorTable& prior) { params_.prior = prior; }
+  // Prices each sentence's 1-0/0-1 bead by its lexical support near its place on `path`
+  // (a first-pass alignment); without a lexicon, skips keep their prior.
+  void set_skip_support(const Alignment& path);
   const ScoreParams& params() const { return params_; }
   double length_ratio() const { return ratio_; }
   bool uses_lexicon() const { return use_lexicon_; }
@@ -64,6 +76,7 @@ class BeadScorer : public BeadCosts {
   double quote_cost(int src_end, int tgt_end) const;
   double lexical_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
   double prior_cost(int src_len, int tgt_len) const;
+  double skip_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
 
   ScoreParams params_;
   SideFeatures source_, target_;
@@ -75,6 +88,8 @@ class BeadScorer : public BeadCosts {
   bool source_is_english_ = false;
   bool use_paragraphs_ = false;
   bool use_quotes_ = false;  // both sides have quotations
+  // Support in [0, 1] of each sentence (set_skip_support()); -1: no evidence, use the prior.
+  std::vector<float> source_support_, target_support_;
 };
 
 }  // namespace anchoralign::detail
