@@ -1,5 +1,8 @@
 // Tests of lib/text: decoding, language detection and normalisation.
 #include <catch2/catch.hpp>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -229,4 +232,370 @@ TEST_CASE("utf8 helpers survive malformed slices", "[text]") {
   anchoralign::detail::trim_spaces("\x80   ", &begin, &end);
   CHECK(begin == 0);
   CHECK(end == 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encodings: forced names, auto-detection, invalid bytes. Short byte strings are written out in
+// hex and were checked against the GB2312 and Big5 code charts (中 D6D0 / A4A4, 文 CEC4 / A4E5,
+// 大 B4F3 / A46A, 。A1A3 / A143); longer texts are encoded by ICU in the test, and the first
+// case ties that encoder to the hand-checked bytes.
+
+namespace {
+
+using anchoralign::InvalidBytes;
+using anchoralign::ReadOptions;
+
+// Two real paragraphs, mixed with English, in Simplified and in Traditional characters.
+const std::string kSimplified =
+    "陈市长说：“这座桥把我们城市的两半连在了一起，它将为成千上万个家庭每天早上的通勤节省20分钟。”\n"
+    "并非所有人都感到满意。当地渔民表示，施工把鱼群赶离了北湾，他们2023年的渔获量下降了15%。\n"
+    "The mayor said the bridge joins the two halves of the city.\n";
+const std::string kTraditional =
+    "陳市長說：「這座橋把我們城市的兩半連在了一起，它將為成千上萬個家庭每天早上的通勤節省20分鐘。」"
+    "\n"
+    "並非所有人都感到滿意。當地漁民表示，施工把魚群趕離了北灣，他們2023年的漁獲量下降了15%。\n"
+    "The mayor said the bridge joins the two halves of the city.\n";
+
+// UTF-8 text encoded by ICU; fails the test when a character has no mapping.
+std::string encode(const std::string& utf8, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  UConverter* converter = ucnv_open(encoding, &status);
+  ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::string bytes(static_cast<std::size_t>(text.length()) * 4 + 8, '\0');
+  const int32_t length =
+      ucnv_fromUChars(converter, bytes.data(), static_cast<int32_t>(bytes.size()), text.getBuffer(),
+                      text.length(), &status);
+  ucnv_close(converter);
+  REQUIRE(U_SUCCESS(status));
+  bytes.resize(static_cast<std::size_t>(length));
+  return bytes;
+}
+
+ReadOptions read_as(const std::string& encoding, InvalidBytes on_invalid = InvalidBytes::kError) {
+  ReadOptions options;
+  options.encoding = encoding;
+  options.on_invalid = on_invalid;
+  options.format = anchoralign::InputFormat::kText;
+  return options;
+}
+
+std::string error_of(const std::string& bytes, const ReadOptions& options) {
+  try {
+    anchoralign::decode_document(bytes, "zh.txt", options);
+  } catch (const anchoralign::Error& error) {
+    return error.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("ICU encodes the test texts as the code charts say", "[text][encoding]") {
+  CHECK(encode("中文", "GB18030") == "\xD6\xD0\xCE\xC4");
+  CHECK(encode("中文", "Big5") == "\xA4\xA4\xA4\xE5");
+  CHECK(encode("大桥全长1.2公里。", "GB18030") ==
+        "\xB4\xF3\xC7\xC5\xC8\xAB\xB3\xA4"
+        "1.2"
+        "\xB9\xAB\xC0\xEF\xA1\xA3");
+  CHECK(encode("大橋全長1.2公里。", "Big5") ==
+        "\xA4\x6A\xBE\xF4\xA5\xFE\xAA\xF8"
+        "1.2"
+        "\xA4\xBD\xA8\xBD\xA1\x43");
+  CHECK(encode("中文", "UTF-16LE") == "\x2D\x4E\x87\x65");
+}
+
+TEST_CASE("Forced encodings decode Chinese and English text", "[text][encoding]") {
+  struct Case {
+    const char* encoding;
+    std::string bytes, text, used;
+  };
+  const Case cases[] = {
+      {"GB18030", "\xD6\xD0\xCE\xC4 and English", "中文 and English", "GB18030"},
+      {"gbk", "\xB4\xF3\xC7\xC5\xA1\xA3", "大桥。", "GB18030"},  // GBK's superset decodes
+      {"GB2312", "\xB4\xF3\xC7\xC5\r\n", "大桥\n", "GB18030"},
+      {"GB18030", "a\x95\x32\x82\x36", "a\xF0\xA0\x80\x80", "GB18030"},  // 4 bytes: U+20000
+      {"Big5", "\xA4\xA4\xA4\xE5 and English", "中文 and English", "Big5"},
+      {"big5", "\xA4\x6A\xBE\xF4\xA1\x43", "大橋。", "Big5"},
+      {"UTF-16LE", std::string("\xFF\xFE\x2D\x4E\x87\x65\x20\x00\x61\x00", 10), "中文 a",
+       "UTF-16LE"},
+      {"UTF-16LE", std::string("\x2D\x4E\x0D\x00\x0A\x00\x62\x00", 8), "中\nb", "UTF-16LE"},
+      {"UTF-16BE", std::string("\xFE\xFF\x4E\x2D\x65\x87\x00\x20\x00\x61", 10), "中文 a",
+       "UTF-16BE"},
+      {"UTF-16", "\xFF\xFE\x2D\x4E\x87\x65", "中文", "UTF-16"},
+      {"UTF-32LE", std::string("\x2D\x4E\x00\x00", 4), "中", "UTF-32LE"},
+      {"utf8", "\xEF\xBB\xBF中文\r\n", "中文\n", "UTF-8"},
+      {"windows-1252", "\x93Hi\x94 caf\xE9", "“Hi” café", "windows-1252"},
+      {"GB18030", "", "", "GB18030"},
+      // Former bugs: none yet.
+  };
+  for (const Case& c : cases) {
+    INFO(c.encoding << ": " << c.text);
+    const anchoralign::Document document =
+        anchoralign::decode_document(c.bytes, "in.txt", read_as(c.encoding));
+    CHECK(document.text == c.text);
+    CHECK(document.encoding == c.used);
+  }
+}
+
+TEST_CASE("Each encoding round-trips a paragraph, forced and detected", "[text][encoding]") {
+  struct Case {
+    const std::string* text;
+    const char* encoding;
+    std::string prefix;  // a BOM
+  };
+  const Case cases[] = {
+      {&kSimplified, "GB18030", ""},
+      {&kTraditional, "Big5", ""},
+      {&kTraditional, "GB18030", ""},
+      {&kSimplified, "UTF-16LE", "\xFF\xFE"},
+      {&kTraditional, "UTF-16BE", "\xFE\xFF"},
+      {&kSimplified, "UTF-8", ""},
+      {&kTraditional, "UTF-8", "\xEF\xBB\xBF"},
+      {&kSimplified, "UTF-32LE", std::string("\xFF\xFE\0\0", 4)},
+  };
+  for (const Case& c : cases) {
+    INFO(c.encoding << " " << c.text->substr(0, 30));
+    const std::string bytes = c.prefix + encode(*c.text, c.encoding);
+    for (const char* encoding : {"auto", c.encoding}) {
+      const anchoralign::Document document =
+          anchoralign::decode_document(bytes, "in.txt", read_as(encoding));
+      CHECK(document.text == *c.text);
+      CHECK(document.encoding == c.encoding);
+    }
+  }
+}
+
+TEST_CASE("Auto-detection takes the BOM, then UTF-8, then a confident guess", "[text][encoding]") {
+  struct Case {
+    const char* what;
+    std::string bytes, text, used;
+  };
+  const Case cases[] = {
+      {"empty", "", "", "UTF-8"},
+      {"ASCII", "plain text\n", "plain text\n", "UTF-8"},
+      {"UTF-8 that is also valid GB18030", "\xE4\xB8\xAD", "中", "UTF-8"},
+      {"UTF-16LE without BOM, English", std::string("H\0i\0\n\0", 6), "Hi\n", "UTF-16LE"},
+      {"UTF-16BE without BOM, English", std::string("\0H\0i", 4), "Hi", "UTF-16BE"},
+      {"UTF-32BE BOM", std::string("\0\0\xFE\xFF\0\0\x4E\x2D", 8), "中", "UTF-32BE"},
+      {"a damaged UTF-8 file stays UTF-8 with replace", "第一行有很多中文字符和标点符号。\xFF",
+       "第一行有很多中文字符和标点符号。\xEF\xBF\xBD", "UTF-8"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    const anchoralign::Document document =
+        anchoralign::decode_document(c.bytes, "in.txt", read_as("auto", InvalidBytes::kReplace));
+    CHECK(document.text == c.text);
+    CHECK(document.encoding == c.used);
+  }
+}
+
+TEST_CASE("Auto-detection refuses to guess on short or ambiguous text", "[text][encoding]") {
+  struct Case {
+    const char* what;
+    std::string bytes;
+    std::size_t byte;
+  };
+  // Up to ten Chinese characters are too few for ICU: GB18030 and Big5 read both.
+  const Case cases[] = {
+      {"two characters in GB18030", "\xD6\xD0\xCE\xC4", 0},
+      {"a short sentence in GB18030", "ok " + encode("大桥全长1.2公里。", "GB18030"), 3},
+      {"a short sentence in Big5", encode("大橋全長1.2公里。", "Big5"), 0},
+      {"English with one Chinese word in GB18030",
+       "The bridge (" + encode("大桥", "GB18030") + ") opened.", 12},
+      {"Latin-1 is only guessed",
+       "caf\xE9 cr\xE8me br\xFBl\xE9"
+       "e",
+       3},
+      // Twenty characters, all but one rare: ICU's GB18030 confidence is 47, under 60.
+      {"rare characters", encode("的龘靐齉齾爩鱻麤龗灪龖厵纞饕餮魑魅魍魉耄耋", "GB18030"), 0},
+      // Common characters read as common characters in both: ICU rates GB18030 and Big5 88
+      // each for the first, 100 and 88 for the second (less than 20 apart).
+      {"a GB18030/Big5 tie", encode("量不大每火常地风地馆口立歌达", "GB18030"), 0},
+      {"a GB18030/Big5 near tie", encode("历步会经分看地吗河吃馆的到面", "GB18030"), 0},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    const std::string message = error_of(c.bytes, read_as("auto"));
+    CHECK_THAT(message, Catch::StartsWith("zh.txt: invalid UTF-8 at byte " +
+                                          std::to_string(c.byte) + " (line 1)"));
+    CHECK_THAT(message, Catch::Contains("best guesses: "));
+    CHECK_THAT(message, Catch::Contains("--encoding NAME"));
+  }
+  CHECK_THAT(error_of("\xD6\xD0\xCE\xC4", read_as("auto")), Catch::Contains("GB18030 (confidence"));
+  CHECK_THAT(error_of(encode("量不大每火常地风地馆口立歌达", "GB18030"), read_as("auto")),
+             Catch::Contains("GB18030 (confidence 88)") && Catch::Contains("Big5 (confidence 88)"));
+  CHECK_THAT(error_of("caf\xE9 cr\xE8me br\xFBl\xE9"
+                      "e",
+                      read_as("auto")),
+             Catch::Contains("e.g. --encoding ISO-8859-1"));
+}
+
+TEST_CASE("Invalid bytes are reported with file, byte offset and line", "[text][encoding]") {
+  struct Case {
+    const char* encoding;
+    std::string bytes;
+    std::size_t byte, line;
+    const char* named;
+  };
+  const Case cases[] = {
+      {"GB18030", "ok\n\xD6\xD0\x81 x", 5, 2, "GB18030"},    // 0x81 needs a trail byte
+      {"GB18030", "\xD6\xD0\x81\x30\x81", 2, 1, "GB18030"},  // 4-byte form cut short
+      {"Big5", "\xA4\xA4\r\n\xA4 ", 4, 2, "Big5"},
+      {"UTF-16LE",
+       std::string("\xFF\xFE"
+                   "a\0\n\0\x00\xD8"
+                   "b\0",
+                   10),
+       6, 2, "UTF-16LE"},
+      {"auto",
+       std::string("\xFF\xFE"
+                   "a\0\n\0\x00\xD8"
+                   "b\0",
+                   10),
+       6, 2, "UTF-16LE"},
+      {"auto", std::string("\xFE\xFF\0a\0", 5), 4, 1, "UTF-16BE"},  // odd length
+      {"UTF-8", "a\n\xE4\xB8", 2, 2, "UTF-8"},
+      {"auto",
+       "\xEF\xBB\xBF"
+       "a\r\n\xC0\x80",
+       6, 2, "UTF-8"},
+      // Former bugs: none yet.
+  };
+  for (const Case& c : cases) {
+    INFO(c.encoding << " " << c.named);
+    const std::string message = error_of(c.bytes, read_as(c.encoding));
+    CHECK_THAT(message, Catch::StartsWith(std::string("zh.txt: invalid ") + c.named + " at byte " +
+                                          std::to_string(c.byte) + " (line " +
+                                          std::to_string(c.line) + ")"));
+    CHECK_THAT(message, Catch::Contains("--on-invalid replace"));
+  }
+}
+
+TEST_CASE("A bad byte in a detected encoding: an error naming it, or U+FFFD", "[text][encoding]") {
+  const std::string gb = encode(kSimplified, "GB18030");
+  const std::size_t cut = gb.find('\n') + 1;
+  const std::string damaged = gb.substr(0, cut) + "\xFF" + gb.substr(cut);
+  const std::string message = error_of(damaged, read_as("auto"));
+  CHECK_THAT(message, Catch::StartsWith("zh.txt: invalid UTF-8 at byte 0 (line 1)"));
+  CHECK_THAT(message, Catch::Contains("it looks like GB18030 but has an invalid sequence at byte " +
+                                      std::to_string(cut) + " (line 2)"));
+  CHECK_THAT(message, Catch::Contains("--encoding NAME, e.g. --encoding GB18030"));
+  const std::string line = kSimplified.substr(0, kSimplified.find('\n') + 1);
+  const anchoralign::Document replaced =
+      anchoralign::decode_document(damaged, "zh.txt", read_as("auto", InvalidBytes::kReplace));
+  CHECK(replaced.text == line + "\xEF\xBF\xBD" + kSimplified.substr(line.size()));
+  CHECK(replaced.encoding == "GB18030");
+}
+
+TEST_CASE("Replace mode decodes invalid sequences as U+FFFD and keeps the rest",
+          "[text][encoding]") {
+  const std::string r = "\xEF\xBF\xBD";
+  struct Case {
+    const char* encoding;
+    std::string bytes, text;
+  };
+  const Case cases[] = {
+      {"UTF-8",
+       "a\xFF"
+       "b",
+       "a" + r + "b"},
+      {"UTF-8",
+       "\xE4\xB8"
+       "a",
+       r + "a"},                             // one U+FFFD per maximal subpart
+      {"UTF-8", "\xC0\x80", r + r},          // C0 never starts a sequence
+      {"UTF-8", "\xED\xA0\x80", r + r + r},  // surrogate: ED cannot take A0
+      {"UTF-8", "x\xF0\x9F\x98", "x" + r},   // cut short at the end
+      {"GB18030", "\xD6\xD0\x81 \xCE\xC4", "中" + r + " 文"},
+      {"Big5", "\xA4\xA4\xA4 \xA4\xE5", "中" + r + " 文"},
+      {"UTF-16LE", std::string("\x2D\x4E\x00\xD8\x87\x65", 6), "中" + r + "文"},
+      {"auto", "\xEF\xBB\xBF\xFF\r\n", r + "\n"},
+      {"auto", std::string(200, 'a') + "\x93\n", std::string(200, 'a') + r + "\n"},
+      // Former bugs: none yet.
+  };
+  for (const Case& c : cases) {
+    INFO(c.encoding << " " << c.text);
+    const anchoralign::Document document = anchoralign::decode_document(
+        c.bytes, "in.txt", read_as(c.encoding, InvalidBytes::kReplace));
+    CHECK(document.text == c.text);
+  }
+}
+
+TEST_CASE("Unknown encodings, conflicting BOMs and binary files are refused", "[text][encoding]") {
+  REQUIRE_THROWS_AS(anchoralign::decode_document("abc", "zh.txt", read_as("no-such-encoding")),
+                    anchoralign::OptionError);
+  const std::string unknown = error_of("abc", read_as("no-such-encoding"));
+  CHECK_THAT(unknown, Catch::Contains("'no-such-encoding'"));
+  CHECK_THAT(unknown,
+             Catch::Contains("GB18030") && Catch::Contains("Big5") && Catch::Contains("UTF-16LE"));
+  CHECK_THAT(error_of("\xEF\xBB\xBF"
+                      "abc",
+                      read_as("GB18030")),
+             Catch::StartsWith("zh.txt: starts with a UTF-8 byte-order mark"));
+  CHECK_THAT(error_of("\xFE\xFF\0a", read_as("UTF-16LE")),
+             Catch::StartsWith("zh.txt: starts with a UTF-16BE byte-order mark"));
+  struct Case {
+    const char* encoding;
+    std::string bytes;
+    std::size_t byte, line;
+  };
+  const Case binary[] = {
+      {"GB18030", std::string("\xD6\xD0\n\0", 4), 3, 2},
+      {"UTF-16LE",
+       std::string("\xFF\xFE"
+                   "a\0\n\0\0\0",
+                   8),
+       6, 2},
+      {"auto",
+       std::string("\xFF\xFE"
+                   "a\0\n\0\0\0",
+                   8),
+       6, 2},
+      {"auto", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16), 8, 3},
+      {"auto", std::string("a\0b\0c", 5), 1, 1},  // odd length: not UTF-16
+      {"auto", std::string("some UTF-8 text with one NUL\0 in it!", 36), 28, 1},
+      // Former bugs: none yet.
+  };
+  for (const Case& c : binary) {
+    INFO(c.encoding << " " << c.byte);
+    CHECK_THAT(error_of(c.bytes, read_as(c.encoding)),
+               Catch::StartsWith("zh.txt: binary file (NUL byte at byte " + std::to_string(c.byte) +
+                                 ", line " + std::to_string(c.line) + ")"));
+  }
+}
+
+TEST_CASE("Long lines decode whole, across the converter's buffer", "[text][encoding]") {
+  // 'a' and then U+20000 (4 bytes in GB18030, a surrogate pair in ICU's buffer) 40000 times:
+  // the odd start puts a pair across a buffer boundary.
+  std::string gb = "a", utf8 = "a";
+  for (int i = 0; i < 40000; ++i) gb += "\x95\x32\x82\x36", utf8 += "\xF0\xA0\x80\x80";
+  CHECK(anchoralign::decode_document(gb, "in.txt", read_as("GB18030")).text == utf8);
+  const std::string line(3'000'000, 'x');
+  CHECK(anchoralign::decode_document(line + "\xFF", "in.txt",
+                                     read_as("UTF-8", InvalidBytes::kReplace))
+            .text.size() == line.size() + 3);
+  // Error offsets stay right after many buffers of output.
+  std::string many;
+  for (int i = 0; i < 30000; ++i) many += "\xD6\xD0";
+  CHECK_THAT(error_of(many + "\n\x81 ", read_as("GB18030")),
+             Catch::StartsWith("zh.txt: invalid GB18030 at byte 60001 (line 2)"));
+  std::string wide = "\xFF\xFE";
+  for (int i = 0; i < 40000; ++i) wide += std::string("a\0", 2);
+  CHECK_THAT(error_of(wide + std::string("\x00\xDC", 2), read_as("auto")),
+             Catch::StartsWith("zh.txt: invalid UTF-16LE at byte 80002 (line 1)"));
+}
+
+TEST_CASE("Encodings: former bugs", "[text][encoding]") {
+  // A first rule took UTF-16 without BOM when NULs were an eighth of the bytes: this 8-byte
+  // file with one NUL became "扡ਊd晥".
+  CHECK_THAT(error_of(std::string("ab\ncd\0ef", 8), read_as("auto")),
+             Catch::StartsWith("zh.txt: binary file"));
+  // One stray NUL in UTF-8 text sits at one parity too; the message suggested UTF-16.
+  const std::string stray = error_of(std::string("some text\0 in UTF-8!", 20), read_as("auto"));
+  CHECK_THAT(stray, Catch::StartsWith("zh.txt: binary file (NUL byte at byte 9, line 1)"));
+  CHECK_THAT(stray, !Catch::Contains("pass --encoding UTF-16"));
+  // The example encoding was always GB18030, even for text ICU took for Latin-1.
+  CHECK_THAT(error_of("good line\nbad \xFF byte\n", read_as("auto")),
+             Catch::Contains("e.g. --encoding ISO-8859-1"));
 }

@@ -20,6 +20,7 @@ struct Document {
   std::string name;  // file name for messages; "-" for standard input
   std::string text;
   Lang lang = Lang::kUnknown;  // kUnknown: detect from the script
+  std::string encoding{};      // what the bytes were decoded from: "UTF-8", "GB18030", "Big5"...
 };
 
 struct Sentence {
