@@ -24,7 +24,9 @@ std::optional<AlignRequest> parse_align(const std::vector<std::string>& args) {
   AlignRequest request;
   std::string beads;
   bool no_anchors = false, no_paragraphs = false, one_pass = false;
-  po::options_description visible("Usage: anchoralign align [options] SOURCE TARGET\n\nOptions");
+  po::options_description visible(
+      "Usage: anchoralign align [options] SOURCE TARGET\n"
+      "       anchoralign align [options] --mixed FILE  (SOURCE: the part that comes first)\n\nOptions");
   add_input_options(visible, &request.input);
   visible.add_options()
       ("output,o", po::value(&request.output), "output file ('-': standard output, the default)")
@@ -42,7 +44,10 @@ std::optional<AlignRequest> parse_align(const std::vector<std::string>& args) {
   positional.add("source", 1).add("target", 1);
   if (!parse_command_line(args, visible, hidden, positional)) return std::nullopt;
 
-  if (request.source_path.empty() || request.target_path.empty()) {
+  if (request.input.mixed && !request.target_path.empty()) {
+    throw OptionError("align --mixed takes one FILE holding both languages, not SOURCE and TARGET");
+  }
+  if (request.source_path.empty() || (request.target_path.empty() && !request.input.mixed)) {
     throw OptionError("align needs SOURCE and TARGET files ('-' for standard input)");
   }
   if (request.source_path == "-" && request.target_path == "-") {
@@ -68,8 +73,15 @@ int run_align(const std::vector<std::string>& args) {
   if (!request) return kExitOk;
   request->align.lexicon = request->input.lexicon();
   const ReadOptions read = request->input.read_options();
-  const SplitText source = load_text(request->source_path, read, request->input.source_split());
-  const SplitText target = load_text(request->target_path, read, request->input.target_split());
+  SplitText source, target;
+  if (request->input.mixed) {
+    const auto [first, second] = load_mixed(request->source_path, read);
+    source = split_nonempty(first, request->input.source_split());
+    target = split_nonempty(second, request->input.target_split());
+  } else {
+    source = load_text(request->source_path, read, request->input.source_split());
+    target = load_text(request->target_path, read, request->input.target_split());
+  }
   warn_same_language(source, target);
   write_alignment(request->output, request->format, request->write, source, target,
                   align(source, target, request->align));
@@ -91,15 +103,27 @@ int run_split(const std::vector<std::string>& args) {
   positional.add("file", 1);
   if (!parse_command_line(args, visible, hidden, positional)) return kExitOk;
   if (path.empty()) throw OptionError("split needs a FILE ('-' for standard input)");
-  const SplitText text =
-      split(read_document(path, input.read_options()), SplitOptions{input.presplit, parse_lang(lang, "lang")});
+  const SplitOptions options{input.presplit, parse_lang(lang, "lang")};
+  if (input.mixed && options.lang != Lang::kUnknown) {
+    throw OptionError("--lang does not go with --mixed: each part is split in its own language");
+  }
+  std::vector<SplitText> texts;
+  if (input.mixed) {
+    const auto [first, second] = load_mixed(path, input.read_options());
+    texts = {split(first, options), split(second, options)};
+  } else {
+    texts = {split(read_document(path, input.read_options()), options)};
+  }
   AtomicOutput out(output);
-  int paragraph = 0;
-  for (const Sentence& sentence : text.sentences) {
-    // A blank line between paragraphs, so the output reads as the input's structure.
-    if (sentence.paragraph != paragraph && !input.presplit) out.stream() << '\n';
-    paragraph = sentence.paragraph;
-    out.stream() << sentence.text << '\n';
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (i > 0) out.stream() << '\n';  // the parts of a mixed file, in file order
+    int paragraph = 0;
+    for (const Sentence& sentence : texts[i].sentences) {
+      // A blank line between paragraphs, so the output reads as the input's structure.
+      if (sentence.paragraph != paragraph && !input.presplit) out.stream() << '\n';
+      paragraph = sentence.paragraph;
+      out.stream() << sentence.text << '\n';
+    }
   }
   out.commit();
   return kExitOk;

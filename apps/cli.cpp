@@ -65,6 +65,8 @@ ReadOptions InputOptions::read_options() const {
   } else if (input_format != "auto") {
     throw OptionError(fmt::format("--input-format must be auto, text, markdown or html, not '{}'",
                                   input_format));
+  } else if (presplit) {
+    read.format = InputFormat::kText;  // cleaning markup would move lines, and line i is sentence i
   }
   validate(read);
   return read;
@@ -86,7 +88,8 @@ void add_input_options(po::options_description& description, InputOptions* optio
       ("presplit", po::bool_switch(&options->presplit), "each line is one sentence; blank lines are kept as empty sentences")
       ("encoding", po::value(&options->encoding), "auto (default: BOM, UTF-8, else detected) or a name: UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5")
       ("on-invalid", po::value(&options->on_invalid), "error (default) or replace: bytes invalid in the encoding become U+FFFD")
-      ("input-format", po::value(&options->input_format), "auto (default: by extension and content), text, markdown or html");
+      ("input-format", po::value(&options->input_format), "auto (default: by extension and content; text with --presplit), text, markdown or html")
+      ("mixed", po::bool_switch(&options->mixed), "one FILE holds both languages, one block each or paragraphs alternating; align --mixed FILE aligns the part that comes first in the file as SOURCE");
   if (languages) {
     description.add_options()
         ("source-lang", po::value(&options->source_lang), "zh, en or auto (default)")
@@ -155,12 +158,46 @@ Lexicon load_lexicon(std::vector<std::string> paths, bool none) {
 }
 
 SplitText load_text(const std::string& path, const ReadOptions& read, const SplitOptions& options) {
-  Document document = read_document(path, read);
+  return split_nonempty(read_document(path, read), options);
+}
+
+SplitText split_nonempty(const Document& document, const SplitOptions& options) {
   SplitText text = split(document, options);
   bool any = false;
   for (const Sentence& sentence : text.sentences) any = any || !sentence.text.empty();
-  if (!any) throw InputError(fmt::format("{}: empty input: no text to align", path));
+  if (!any) throw InputError(fmt::format("{}: empty input: no text to align", document.name));
   return text;
+}
+
+namespace {
+
+std::string describe_part(const MixedPart& part) {
+  std::string text = fmt::format("{} {} paragraph{} (lines {}-{})", part.paragraphs,
+                                 part.document.lang == Lang::kZh ? "Chinese" : "English",
+                                 part.paragraphs == 1 ? "" : "s", part.first_line, part.last_line);
+  if (part.foreign > 0) {
+    text += fmt::format(", {} of them in {} but kept there by position", part.foreign,
+                        part.document.lang == Lang::kZh ? "English" : "Chinese");
+  }
+  return text;
+}
+
+}  // namespace
+
+std::pair<Document, Document> load_mixed(const std::string& path, const ReadOptions& read) {
+  MixedParts parts = split_mixed(read_document(path, read));
+  MixedPart& first = parts.zh_first ? parts.zh : parts.en;
+  MixedPart& second = parts.zh_first ? parts.en : parts.zh;
+  std::string neutral;
+  if (parts.neutral_paragraphs > 0) {
+    neutral = fmt::format("; {} paragraph{} without letters kept with {} neighbours",
+                          parts.neutral_paragraphs, parts.neutral_paragraphs == 1 ? "" : "s",
+                          parts.neutral_paragraphs == 1 ? "its" : "their");
+  }
+  fmt::print(stderr, "anchoralign: {}: mixed input{}: {}, {} {}{}\n", path,
+             parts.interleaved ? ", alternating" : "", describe_part(first),
+             parts.interleaved ? "and" : "then", describe_part(second), neutral);
+  return {std::move(first.document), std::move(second.document)};
 }
 
 void warn_same_language(const SplitText& source, const SplitText& target) {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -72,6 +73,13 @@ Lexicon load_lexicon(std::vector<std::string> paths, bool none);
 
 // Reads, decodes and splits one input, refusing texts with nothing to align.
 SplitText load_text(const std::string& path, const ReadOptions& read, const SplitOptions& options);
+
+// Splits a document, refusing one with nothing to align.
+SplitText split_nonempty(const Document& document, const SplitOptions& options);
+
+// Reads a file holding both languages (--mixed) and cuts it into its Chinese and English parts,
+// saying on stderr what it found; returns the parts in file order.
+std::pair<Document, Document> load_mixed(const std::string& path, const ReadOptions& read);
 
 // Warns on stderr when both texts are in the same language.
 void warn_same_language(const SplitText& source, const SplitText& target);
