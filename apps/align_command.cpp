@@ -32,7 +32,7 @@ std::optional<AlignRequest> parse_align(const std::vector<std::string>& args) {
       ("output,o", po::value(&request.output), "output file ('-': standard output, the default)")
       ("format,f", po::value(&request.format), "tmx, tsv, jsonl, ladder or bitext (default: from the output's extension, else tsv)")
       ("min-score", po::value(&request.write.min_score), "TMX: drop pairs scoring below this confidence in [0, 1]")
-      ("beads", po::value(&beads), "bead types the search may use, e.g. 1-0,0-1,1-1,1-2,2-1 (default: up to 1-4/4-1 and 2-2)")
+      ("beads", po::value(&beads), "bead types the search may use, e.g. 1-0,0-1,1-1,1-2,2-1 (default: up to 1-4/4-1, 2-2 and gaps up to 4-0/0-4)")
       ("no-anchors", po::bool_switch(&no_anchors), "align on length alone")
       ("no-paragraphs", po::bool_switch(&no_paragraphs), "ignore paragraph boundaries")
       ("one-pass", po::bool_switch(&one_pass), "do not re-estimate bead-type shares from a first pass")
