@@ -1,8 +1,10 @@
 // Stage and whole-document benchmarks. Documents of growing size are built by repeating the
 // mac-dev corpus (read from ../shared/corpora, never copied into the project), so time per
 // sentence can be compared across sizes: the search is banded, so it should stay flat.
+// Results and profiles: docs/performance.md.
 //
-//   cmake -B build -DANCHORALIGN_BUILD_BENCH=ON && cmake --build build && build/bench/anchoralign_bench
+//   cmake -B build -DANCHORALIGN_BUILD_BENCH=ON && cmake --build build &&
+//   build/bench/anchoralign_bench
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -14,6 +16,7 @@
 
 #include "anchoralign/lexicon.h"
 #include "anchoralign/pipeline.h"
+#include "lexicon/lexicon.h"
 
 namespace {
 
@@ -69,7 +72,8 @@ void align_repeated(benchmark::State& state, const anchoralign::AlignOptions& op
   const auto source = presplit_repeated(false, static_cast<int>(state.range(0)));
   const auto target = presplit_repeated(true, static_cast<int>(state.range(0) * 1947 / 1444));
   for (auto _ : state) benchmark::DoNotOptimize(anchoralign::align(source, target, options));
-  state.counters["sentences"] = static_cast<double>(source.sentences.size() + target.sentences.size());
+  state.counters["sentences"] =
+      static_cast<double>(source.sentences.size() + target.sentences.size());
   state.counters["us_per_sentence"] = benchmark::Counter(
       static_cast<double>(source.sentences.size() + target.sentences.size()),
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
@@ -96,12 +100,33 @@ void BM_AlignLexicon(benchmark::State& state) {
 }
 BENCHMARK(BM_AlignLexicon)->Arg(1444)->Arg(10000)->Arg(40000)->Unit(benchmark::kMillisecond);
 
+// Loading the default lexicon from its text, as on a first run (no cache).
 void BM_LoadLexicon(benchmark::State& state) {
   const std::string path = default_lexicon_or_skip(state);
   if (path.empty()) return;
-  for (auto _ : state) benchmark::DoNotOptimize(anchoralign::Lexicon::load({path}));
+  for (auto _ : state) {
+    anchoralign::detail::Lexicon lexicon;
+    lexicon.load(path);
+    benchmark::DoNotOptimize(lexicon.entry_count());
+  }
 }
 BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
+
+// Loading the default lexicon from its binary cache, as on every later run.
+void BM_LoadLexiconCached(benchmark::State& state) {
+  const std::string path = default_lexicon_or_skip(state);
+  if (path.empty()) return;
+  const fs::path folder = fs::temp_directory_path() / "anchoralign-bench-cache";
+  anchoralign::detail::Lexicon().load_cached(path, folder);  // writes the cache
+  for (auto _ : state) {
+    anchoralign::detail::Lexicon lexicon;
+    if (!lexicon.load_cached(path, folder)) state.SkipWithError("the cache was not used");
+    benchmark::DoNotOptimize(lexicon.entry_count());
+  }
+  std::error_code ignored;
+  fs::remove_all(folder, ignored);
+}
+BENCHMARK(BM_LoadLexiconCached)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -1,5 +1,5 @@
 // Tests of lib/lexicon: English lemmas, CC-CEDICT gloss clean-up, loading the three lexicon
-// formats, lookups and Chinese segmentation.
+// formats, lookups and Chinese segmentation (the binary cache: lexicon_cache_test.cpp).
 #include "lexicon/lexicon.h"
 
 #include <catch2/catch.hpp>

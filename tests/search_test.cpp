@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -147,8 +146,8 @@ TEST_CASE("The band widens until the path is clear of its edges", "[search]") {
   const Alignment path = search_alignment(n, n + shift, costs, options);
   require_covers(path, n, n + shift);
   int matched = 0;
-  for (const Bead& bead : path) matched += bead.src_len == 1 && bead.tgt_len == 1 &&
-                                           bead.tgt_begin == bead.src_begin + shift;
+  for (const Bead& bead : path)
+    matched += bead.src_len == 1 && bead.tgt_len == 1 && bead.tgt_begin == bead.src_begin + shift;
   REQUIRE(matched == n);
 }
 
@@ -165,8 +164,51 @@ TEST_CASE("Degenerate sizes give all-skip alignments", "[search]") {
   require_covers(search_alignment(200, 3, costs, options), 200, 3);
 }
 
+namespace {
+
+// Best cost over the alignments whose every boundary lies inside `band`, by enumeration.
+double best_in_band(int i, int j, int n, int m, const BeadCosts& costs,
+                    const std::vector<BeadType>& types, const Band& band) {
+  if (i == n && j == m) return 0;
+  double best = std::numeric_limits<double>::infinity();
+  for (const BeadType& type : types) {
+    const int ni = i + type.src, nj = j + type.tgt;
+    if (ni > n || nj > m || nj < band.lo[ni] || nj > band.hi[ni]) continue;
+    best = std::min(best, costs.cost(i, type.src, j, type.tgt) +
+                              best_in_band(ni, nj, n, m, costs, types, band));
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("The Viterbi pass finds the best path inside a narrow band", "[search]") {
+  // The pass keeps the costs of the last max(src) + 1 rows only: bead types reaching back
+  // one, three and four rows, and bands narrower than the matrix, check that it reads them
+  // back from the right rows and band offsets.
+  const std::vector<std::vector<BeadType>> type_sets = {
+      {{1, 0}, {0, 1}, {1, 1}}, {{1, 0}, {0, 1}, {1, 1}, {3, 1}, {1, 2}}, kAllTypes};
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    const int n = 4 + static_cast<int>(seed % 5), m = 3 + static_cast<int>((seed * 5) % 6);
+    const auto& types = type_sets[seed % type_sets.size()];
+    const Band band = diagonal_band(n, m, 1 + static_cast<int>(seed % 2));
+    RandomCosts costs(seed);
+    const SearchOptions options{types, 4, 1.0};
+    const Alignment path = best_path_in_band(n, m, costs, options, band);
+    INFO("seed " << seed << " n " << n << " m " << m);
+    require_covers(path, n, m);
+    for (const Bead& bead : path) {
+      REQUIRE(bead.tgt_begin >= band.lo[bead.src_begin]);
+      REQUIRE(bead.tgt_begin <= band.hi[bead.src_begin]);
+    }
+    REQUIRE(path_cost(path, costs) ==
+            Approx(best_in_band(0, 0, n, m, costs, types, band)).epsilon(1e-12));
+  }
+}
+
 TEST_CASE("Diagonal bands are monotone and connected", "[search]") {
-  for (auto [n, m, r] : {std::tuple{10, 10, 2}, {10, 1000, 3}, {1000, 10, 3}, {1, 1, 4}, {0, 5, 4}}) {
+  for (auto [n, m, r] :
+       {std::tuple{10, 10, 2}, {10, 1000, 3}, {1000, 10, 3}, {1, 1, 4}, {0, 5, 4}}) {
     const Band band = diagonal_band(n, m, r);
     REQUIRE(band.lo.front() == 0);
     REQUIRE(band.hi.back() == m);

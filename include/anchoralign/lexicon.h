@@ -20,7 +20,9 @@ class Lexicon {
 
   // Loads and merges lexicon files (CC-CEDICT text, hunalign .dic, or TSV
   // "中文<TAB>english[<TAB>weight]", detected from the content); throws InputError naming the
-  // file and line of a malformed entry.
+  // file and line of a malformed entry. The first file is read from a binary cache in
+  // $ANCHORALIGN_CACHE_DIR ("off": none), else $XDG_CACHE_HOME/anchoralign, else
+  // ~/.cache/anchoralign, when one matches its content; else parsed and the cache written.
   static Lexicon load(const std::vector<std::string>& paths);
 
   bool empty() const;

@@ -19,11 +19,16 @@
 //     no character here is one, or normalize_for_matching(c) would differ from c.
 // Everything else (Traditional forms, capitals, compatibility ideographs) goes through ICU.
 //
+// Storage: flat tables (flat_tables.h) rather than node-based maps, so that the binary cache
+// (lexicon_cache.cpp) is the tables written out, and freeing a lexicon is a few frees. A
+// headword's translations are one range of translations_; adding to a range that is not
+// the last moves it to the end, and compact() drops the holes when a load ends.
+//
 // Lookups: translations() is one hash lookup. longest_match() tries the lengths at `pos`
-// from the longest headword that starts with the same two characters downwards, one hash
-// lookup each, then the single character. Bounding by the first character alone made
-// segmentation five times slower (common characters start idioms of seven and more);
-// marking every prefix of every headword instead segments as fast but loads slower.
+// from the longest headword that starts with the same two characters (or a little more,
+// see BoundTable) downwards, one hash lookup each, then the single character. Bounding by the first
+// character alone made segmentation five times slower (common characters start idioms of seven and
+// more); marking every prefix of every headword instead segments as fast but loads slower.
 //
 // Tested by lexicon_test.cpp.
 #include "lexicon/lexicon.h"
@@ -86,7 +91,7 @@ class HeadwordNormalizer {
   std::string buffer_;
 };
 
-std::string read_file(const std::string& path) {
+std::string read_lexicon_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw InputError(path + ": cannot open the lexicon: " + std::strerror(errno));
@@ -151,9 +156,14 @@ struct Lexicon::LoadState {
 };
 
 void Lexicon::load(const std::string& path) {
-  const std::string content = read_file(path);
-  // CC-CEDICT has about one headword per 50 bytes; growing the table costs more than a guess.
-  entries_.reserve(entries_.size() + content.size() / 50);
+  parse(read_lexicon_file(path), path);
+  compact();
+}
+
+void Lexicon::parse(std::string_view content, const std::string& path) {
+  // CC-CEDICT has about one headword per 50 bytes; growing the tables costs more than a guess.
+  headwords_.reserve(entry_count() + content.size() / 50, content.size() / 6);
+  ranges_.reserve(entry_count() + content.size() / 50);
   std::optional<LexiconFormat> format;
   LexiconLine entry;
   LoadState state;
@@ -161,7 +171,7 @@ void Lexicon::load(const std::string& path) {
   for (std::size_t begin = 0; begin < content.size();) {
     std::size_t end = content.find('\n', begin);
     if (end == std::string::npos) end = content.size();
-    string_view line = string_view(content).substr(begin, end - begin);
+    string_view line = content.substr(begin, end - begin);
     begin = end + 1;
     ++line_number;
     if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
@@ -193,7 +203,7 @@ void Lexicon::add_line(const LexiconLine& entry, LoadState& state) {
       auto it = state.word_lemmas.find(word);
       if (it == state.word_lemmas.end()) {
         const std::string lemma = english_word_lemma(word);
-        const std::int32_t id = lemma.empty() ? -1 : intern_lemma(lemma);
+        const std::int32_t id = lemma.empty() ? -1 : lemmas_.insert(lemma);
         it = state.word_lemmas.emplace(std::move(word), id).first;
       }
       if (it->second >= 0) state.lemmas.push_back(it->second);
@@ -216,7 +226,7 @@ void Lexicon::add(std::string_view chinese, std::string_view english_gloss, floa
   std::vector<std::int32_t> lemmas;
   for (std::string& word : words) {
     const std::string lemma = english_word_lemma(std::move(word));
-    if (!lemma.empty()) lemmas.push_back(intern_lemma(lemma));
+    if (!lemma.empty()) lemmas.push_back(lemmas_.insert(lemma));
   }
   add_normalized(normalize_for_matching(chinese, Lang::kZh), lemmas, weight);
 }
@@ -224,67 +234,102 @@ void Lexicon::add(std::string_view chinese, std::string_view english_gloss, floa
 void Lexicon::add_normalized(std::string_view headword, std::span<const std::int32_t> lemmas,
                              float weight) {
   if (headword.empty()) return;
-  auto it = entries_.find(headword);
-  if (it == entries_.end()) {
-    it = entries_.emplace(std::string(headword), std::vector<Translation>()).first;
+  const std::int32_t count = headwords_.size();
+  const std::int32_t id = headwords_.insert(headword);
+  if (id == count) {
+    ranges_.push_back({static_cast<std::uint32_t>(translations_.size()), 0});
     if (const std::uint64_t start = start_key(headword, 0); start != 0) {
-      std::uint16_t& longest = longest_by_start_[start];
-      longest = static_cast<std::uint16_t>(std::min<std::size_t>(
-          std::max<std::size_t>(longest, headword.size()), kMaxHeadwordBytes));
+      longest_by_start_.raise(
+          start, static_cast<std::uint16_t>(std::min(headword.size(), kMaxHeadwordBytes)));
     }
   }
-  std::vector<Translation>& translations = it->second;
-  for (const std::int32_t id : lemmas) {
-    const auto same = std::find_if(translations.begin(), translations.end(),
-                                   [id](const Translation& t) { return t.lemma == id; });
-    if (same == translations.end()) {
-      translations.push_back({id, weight});
+  Range& range = ranges_[static_cast<std::size_t>(id)];
+  for (const std::int32_t lemma : lemmas) {
+    const auto begin = translations_.begin() + range.first;
+    const auto same = std::find_if(begin, begin + range.count,
+                                   [lemma](const Translation& t) { return t.lemma == lemma; });
+    if (same == begin + range.count) {
+      append_translation(range, {lemma, weight});
     } else {
       same->weight = std::max(same->weight, weight);
     }
   }
 }
 
-std::span<const Translation> Lexicon::translations(std::string_view chinese_word) const {
-  const auto it = entries_.find(chinese_word);
-  if (it == entries_.end()) return {};
-  return it->second;
+void Lexicon::append_translation(Range& range, Translation translation) {
+  if (range.first + range.count != translations_.size()) {
+    // Lexicon files list a headword's readings together, so moves are rare; compact()
+    // reclaims the space when a load ends.
+    translations_.reserve(translations_.size() + range.count + 1);
+    const auto first = static_cast<std::uint32_t>(translations_.size());
+    for (std::uint32_t k = 0; k < range.count; ++k) {
+      translations_.push_back(translations_[range.first + k]);
+    }
+    abandoned_ += range.count;
+    range.first = first;
+  }
+  translations_.push_back(translation);
+  ++range.count;
+}
+
+void Lexicon::compact() {
+  if (abandoned_ == 0) return;
+  std::vector<Translation> kept;
+  kept.reserve(translations_.size() - abandoned_);
+  for (Range& range : ranges_) {
+    const auto begin = translations_.begin() + range.first;
+    range.first = static_cast<std::uint32_t>(kept.size());
+    kept.insert(kept.end(), begin, begin + range.count);
+  }
+  translations_ = std::move(kept);
+  abandoned_ = 0;
 }
 
 std::size_t Lexicon::longest_match(std::string_view text, std::size_t pos) const {
   if (pos >= text.size()) return 0;
   std::size_t first = 0;
   decode_utf8(text, pos, &first);
-  if (const auto bound = longest_by_start_.find(start_key(text, pos));
-      bound != longest_by_start_.end()) {
-    std::size_t end = pos + std::min<std::size_t>(bound->second, text.size() - pos);
+  if (const std::size_t bound = longest_by_start_.find(start_key(text, pos)); bound > 0) {
+    std::size_t end = pos + std::min(bound, text.size() - pos);
     while (end > pos && end < text.size() &&
            (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
       --end;  // back to a character boundary
     }
     for (; end > pos + first; end = previous_char_start(text, end)) {
-      if (entries_.contains(text.substr(pos, end - pos))) return end - pos;
+      if (headwords_.find(text.substr(pos, end - pos)) >= 0) return end - pos;
     }
   }
-  return entries_.contains(text.substr(pos, first)) ? first : 0;
+  return headwords_.find(text.substr(pos, first)) >= 0 ? first : 0;
 }
 
-std::int32_t Lexicon::lemma_id(std::string_view lemma) const {
-  const auto it = lemma_ids_.find(lemma);
-  return it == lemma_ids_.end() ? -1 : it->second;
-}
-
-const std::string& Lexicon::lemma(std::int32_t id) const {
+std::string_view Lexicon::lemma(std::int32_t id) const {
   assert(id >= 0 && id < lemma_count());
-  return lemmas_[static_cast<std::size_t>(id)];
+  return lemmas_.view(id);
 }
 
-std::int32_t Lexicon::intern_lemma(std::string_view lemma) {
-  if (const auto it = lemma_ids_.find(lemma); it != lemma_ids_.end()) return it->second;
-  const auto id = static_cast<std::int32_t>(lemmas_.size());
-  lemmas_.emplace_back(lemma);
-  lemma_ids_.emplace(std::string(lemma), id);
-  return id;
+void Lexicon::save(ByteWriter& out) const {
+  headwords_.save(out);
+  out.put(ranges_);
+  out.put(translations_);
+  lemmas_.save(out);
+  longest_by_start_.save(out);
+}
+
+bool Lexicon::restore(ByteReader& in) {
+  *this = Lexicon();
+  const bool read = headwords_.restore(in) && in.get(&ranges_) && in.get(&translations_) &&
+                    lemmas_.restore(in) && longest_by_start_.restore(in) && in.at_end();
+  const auto lemma_count = lemmas_.size();
+  const bool valid =
+      read && ranges_.size() == static_cast<std::size_t>(headwords_.size()) &&
+      std::all_of(ranges_.begin(), ranges_.end(),
+                  [&](const Range& range) {
+                    return std::uint64_t{range.first} + range.count <= translations_.size();
+                  }) &&
+      std::all_of(translations_.begin(), translations_.end(),
+                  [&](const Translation& t) { return t.lemma >= 0 && t.lemma < lemma_count; });
+  if (!valid) *this = Lexicon();
+  return valid;
 }
 
 }  // namespace anchoralign::detail

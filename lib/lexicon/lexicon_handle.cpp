@@ -4,12 +4,15 @@
 
 #include "anchoralign/lexicon.h"
 #include "lexicon/lexicon.h"
+#include "lexicon/lexicon_cache.h"
 
 namespace anchoralign {
 
 Lexicon Lexicon::load(const std::vector<std::string>& paths) {
   auto lexicon = std::make_shared<detail::Lexicon>();
-  for (const std::string& path : paths) lexicon->load(path);
+  // The first file may come from the binary cache; the others are merged into it as text.
+  const std::filesystem::path cache = detail::default_cache_folder();
+  for (const std::string& path : paths) lexicon->load_cached(path, cache);
   Lexicon handle;
   handle.impl_ = std::move(lexicon);
   return handle;

@@ -45,33 +45,23 @@ double exact_tail_cost(double delta) {
   return z * z + std::log(z * std::sqrt(M_PI));
 }
 
-// The search evaluates this tens of millions of times on a long document; erfc and log were
-// half its time. A table with linear interpolation is within 2e-4 of the exact value.
-constexpr double kTableStep = 1.0 / 64;
-constexpr int kTableSize = 40 * 64 + 2;
-
-double normal_tail_cost(double delta) {
+// The search evaluates normal_tail_cost() tens of millions of times on a long document;
+// erfc and log were half its time. A table with linear interpolation is within 2e-4 of the
+// exact value.
+const double* length_model_internal::tail_cost_table() {
   static const std::vector<double> table = [] {
-    std::vector<double> values(kTableSize);
-    for (int k = 0; k < kTableSize; ++k) values[k] = exact_tail_cost(k * kTableStep);
+    std::vector<double> values(length_model_internal::kTableSize);
+    for (int k = 0; k < length_model_internal::kTableSize; ++k) {
+      values[k] = exact_tail_cost(k / length_model_internal::kTableSteps);
+    }
     return values;
   }();
-  const double x = std::abs(delta) / kTableStep;
-  if (!(x < kTableSize - 1)) return exact_tail_cost(delta);
-  const int k = static_cast<int>(x);
-  const double fraction = x - k;
-  return table[k] + fraction * (table[k + 1] - table[k]);
+  return table.data();
 }
 
 double length_cost(double l1, double l2, double ratio, double variance) {
   const double root = std::sqrt(ratio);
   return balanced_length_cost(l1 * root, l2 / root, variance);
-}
-
-double balanced_length_cost(double source, double target, double variance) {
-  const double mean = (source + target) / 2;
-  if (mean <= 0) return 0;
-  return normal_tail_cost((target - source) / std::sqrt(variance * mean));
 }
 
 }  // namespace anchoralign::detail

@@ -17,94 +17,138 @@
 // en-en pairs. Tested by score_test.cpp.
 #include "score/lexical.h"
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <utility>
 
 namespace anchoralign::detail {
 namespace {
 
-// One token of a sentence and the columns it puts weight on.
-struct Token {
-  std::string key;  // the word or lemma, for document frequencies
-  std::vector<Translation> columns;
-};
-
-using SentenceTokens = std::vector<std::vector<Token>>;
-
-// Columns past the lexicon's lemmas, for tokens the lexicon cannot translate.
+// Columns past the lexicon's lemmas, for tokens the lexicon cannot translate, numbered in
+// the order the tokens first appear (source side first).
 class LocalColumns {
  public:
-  explicit LocalColumns(std::int32_t first) : next_(first) {}
-  std::int32_t operator()(const std::string& key) {
-    auto [it, fresh] = ids_.emplace(key, next_);
-    if (fresh) ++next_;
-    return it->second;
-  }
-  std::int32_t end() const { return next_; }
+  explicit LocalColumns(std::int32_t first) : first_(first) {}
+  std::int32_t operator()(std::string_view key) { return first_ + keys_.insert(key); }
+  std::int32_t end() const { return first_ + keys_.size(); }
 
  private:
-  std::unordered_map<std::string, std::int32_t> ids_;
-  std::int32_t next_;
+  std::int32_t first_;
+  StringTable keys_;
 };
 
-SentenceTokens english_tokens(const SplitText& text, const Lexicon& lexicon, LocalColumns& local) {
-  SentenceTokens sentences;
-  for (const Sentence& sentence : text.sentences) {
-    std::vector<Token> tokens;
-    for (std::string& lemma : english_lemmas(sentence.normalized)) {
-      std::int32_t id = lexicon.lemma_id(lemma);
-      if (id < 0) id = local("en:" + lemma);
-      tokens.push_back({std::move(lemma), {Translation{id, 1}}});
-    }
-    sentences.push_back(std::move(tokens));
+// The tokens of one side: each sentence as token ids, stored end to end, and each distinct
+// token (a word or lemma) once, with the columns it puts weight on. Tokens as ids rather
+// than strings keep a document of 100k sentences within a few megabytes.
+struct SideTokens {
+  StringTable keys;                               // token id -> word or lemma
+  std::vector<std::vector<Translation>> columns;  // by token id
+  std::vector<std::int32_t> tokens;
+  std::vector<std::size_t> ends;  // sentence i is tokens[ends[i - 1], ends[i])
+
+  // Adds a token to the current sentence; `columns_of` gives the columns of a new token.
+  template <typename ColumnsOf>
+  void add(std::string_view key, ColumnsOf columns_of) {
+    const std::int32_t count = keys.size();
+    const std::int32_t id = keys.insert(key);
+    if (id == count) columns.push_back(columns_of());
+    tokens.push_back(id);
   }
-  return sentences;
+  void end_sentence() { ends.push_back(tokens.size()); }
+};
+
+SideTokens english_tokens(const SplitText& text, const Lexicon& lexicon, LocalColumns& local) {
+  SideTokens side;
+  for (const Sentence& sentence : text.sentences) {
+    for (const std::string& lemma : english_lemmas(sentence.normalized)) {
+      side.add(lemma, [&] {
+        std::int32_t id = lexicon.lemma_id(lemma);
+        if (id < 0) id = local("en:" + lemma);
+        return std::vector<Translation>{Translation{id, 1}};
+      });
+    }
+    side.end_sentence();
+  }
+  return side;
 }
 
 // Chinese words; `translate` maps them to English lemmas, else each word is its own column.
-SentenceTokens chinese_tokens(const SplitText& text, const Lexicon& lexicon, bool translate,
-                              LocalColumns& local) {
-  SentenceTokens sentences;
+SideTokens chinese_tokens(const SplitText& text, const Lexicon& lexicon, bool translate,
+                          LocalColumns& local) {
+  SideTokens side;
   for (const Sentence& sentence : text.sentences) {
-    std::vector<Token> tokens;
     for (std::string_view word : segment_chinese(sentence.normalized, lexicon)) {
-      Token token{std::string(word), {}};
-      if (translate) {
-        for (const Translation& translation : lexicon.translations(word)) token.columns.push_back(translation);
-      }
-      if (token.columns.empty()) token.columns.push_back({local("zh:" + token.key), 1});
-      tokens.push_back(std::move(token));
+      side.add(word, [&] {
+        std::vector<Translation> columns;
+        if (translate) {
+          const auto translations = lexicon.translations(word);
+          columns.assign(translations.begin(), translations.end());
+        }
+        if (columns.empty()) columns.push_back({local("zh:" + std::string(word)), 1});
+        return columns;
+      });
     }
-    sentences.push_back(std::move(tokens));
+    side.end_sentence();
   }
-  return sentences;
+  return side;
 }
 
-SparseRows to_rows(const SentenceTokens& sentences, std::int32_t columns) {
-  std::unordered_map<std::string, int> frequency;
-  for (const auto& tokens : sentences) {
-    std::unordered_map<std::string, bool> seen;
-    for (const Token& token : tokens) {
-      if (!seen[token.key]) ++frequency[token.key];
-      seen[token.key] = true;
+// How many sentences hold each token.
+std::vector<int> document_frequency(const SideTokens& side) {
+  std::vector<int> frequency(static_cast<std::size_t>(side.keys.size()), 0);
+  std::vector<std::size_t> last(frequency.size(), SIZE_MAX);  // last sentence counted
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < side.ends.size(); begin = side.ends[i++]) {
+    for (std::size_t k = begin; k < side.ends[i]; ++k) {
+      const auto id = static_cast<std::size_t>(side.tokens[k]);
+      if (last[id] != i) ++frequency[id];
+      last[id] = i;
     }
   }
-  const double n = static_cast<double>(sentences.size());
-  std::vector<Eigen::Triplet<float>> triplets;
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    for (const Token& token : sentences[i]) {
-      const double idf = std::log(1 + n / frequency[token.key]);
-      const double spread = 1 / std::sqrt(static_cast<double>(token.columns.size()));
-      for (const Translation& column : token.columns) {
-        triplets.emplace_back(static_cast<int>(i), column.lemma,
-                              static_cast<float>(idf * spread * column.weight));
+  return frequency;
+}
+
+// One sentence's (column, weight) entries in token order, as a sorted row: repeated columns
+// are summed in token order, as Eigen's setFromTriplets() sums duplicate triplets, so the
+// rows are the same floats as building the matrix from triplets.
+void append_row(std::vector<std::pair<std::int32_t, float>>& entries, SparseBuilder& rows) {
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (std::size_t k = 0; k < entries.size();) {
+    float sum = entries[k].second;
+    std::size_t next = k + 1;
+    for (; next < entries.size() && entries[next].first == entries[k].first; ++next) {
+      sum += entries[next].second;
+    }
+    rows.columns.push_back(entries[k].first);
+    rows.values.push_back(sum);
+    k = next;
+  }
+  rows.starts.push_back(static_cast<int>(rows.columns.size()));
+}
+
+SparseRows to_rows(const SideTokens& side, std::int32_t column_count) {
+  const std::vector<int> frequency = document_frequency(side);
+  const double n = static_cast<double>(side.ends.size());
+  SparseBuilder rows;
+  std::vector<std::pair<std::int32_t, float>> entries;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < side.ends.size(); begin = side.ends[i++]) {
+    entries.clear();
+    for (std::size_t k = begin; k < side.ends[i]; ++k) {
+      const auto id = static_cast<std::size_t>(side.tokens[k]);
+      const double idf = std::log(1 + n / frequency[id]);
+      const double spread = 1 / std::sqrt(static_cast<double>(side.columns[id].size()));
+      for (const Translation& column : side.columns[id]) {
+        entries.emplace_back(column.lemma, static_cast<float>(idf * spread * column.weight));
       }
     }
+    append_row(entries, rows);
   }
-  SparseRows rows(static_cast<Eigen::Index>(sentences.size()), columns);
-  rows.setFromTriplets(triplets.begin(), triplets.end());
-  return rows;
+  return rows.build(static_cast<int>(side.ends.size()), column_count);
 }
 
 }  // namespace
@@ -116,8 +160,8 @@ LexicalRows lexical_rows(const SplitText& source, const SplitText& target, const
     return text.lang == Lang::kEn ? english_tokens(text, lexicon, local)
                                   : chinese_tokens(text, lexicon, cross_lingual, local);
   };
-  const SentenceTokens source_tokens = tokens_of(source);
-  const SentenceTokens target_tokens = tokens_of(target);
+  const SideTokens source_tokens = tokens_of(source);
+  const SideTokens target_tokens = tokens_of(target);
   return {to_rows(source_tokens, local.end()), to_rows(target_tokens, local.end())};
 }
 

@@ -10,8 +10,10 @@
 // The first band follows the diagonal from (0, 0) to (n, m); when the best path comes close
 // to an edge of the band (an edge that is not the edge of the whole matrix), the band is
 // doubled in width and re-centred on that path (Moore's iterative widening), so documents
-// whose translation drifts from the diagonal still get their best path. Time and memory
-// are O(n x band width x bead types), linear in the length of the documents.
+// whose translation drifts from the diagonal still get their best path. Time is
+// O(n x band width x bead types), linear in the length of the documents; the Viterbi pass
+// keeps one byte per cell (the best bead type into it) and the costs of the last few rows
+// only, so a band of millions of cells takes megabytes.
 //
 // Confidence: with the costs read as negative log-weights at temperature T, the
 // forward-backward algorithm gives each bead of the best path its posterior probability:
@@ -47,7 +49,9 @@ class BandGrid {
   bool contains(int i, int j) const {
     return i >= 0 && i < rows() && j >= band_.lo[i] && j <= band_.hi[i];
   }
-  std::size_t at(int i, int j) const { return row_start_[i] + static_cast<std::size_t>(j - band_.lo[i]); }
+  std::size_t at(int i, int j) const {
+    return row_start_[i] + static_cast<std::size_t>(j - band_.lo[i]);
+  }
   std::size_t size() const { return row_start_.back(); }
   int rows() const { return static_cast<int>(band_.lo.size()); }
   int lo(int i) const { return band_.lo[i]; }
@@ -68,7 +72,8 @@ double log_add(double x, double y) {
 // Log-domain values stored as float offsets from one double per row.
 class RowRelative {
  public:
-  RowRelative(const BandGrid& grid) : grid_(grid), value_(grid.size(), -kInf), offset_(grid.rows(), 0) {}
+  RowRelative(const BandGrid& grid)
+      : grid_(grid), value_(grid.size(), -kInf), offset_(grid.rows(), 0) {}
   double get(int i, int j) const {
     const float v = value_[grid_.at(i, j)];
     return v == -std::numeric_limits<float>::infinity() ? -kInf : offset_[i] + v;
@@ -79,9 +84,9 @@ class RowRelative {
     for (double v : row) top = std::max(top, v);
     offset_[i] = top == -kInf ? 0 : top;
     for (std::size_t k = 0; k < row.size(); ++k) {
-      value_[grid_.at(i, grid_.lo(i)) + k] =
-          row[k] == -kInf ? -std::numeric_limits<float>::infinity()
-                          : static_cast<float>(row[k] - offset_[i]);
+      value_[grid_.at(i, grid_.lo(i)) + k] = row[k] == -kInf
+                                                 ? -std::numeric_limits<float>::infinity()
+                                                 : static_cast<float>(row[k] - offset_[i]);
     }
   }
 
@@ -91,33 +96,50 @@ class RowRelative {
   std::vector<double> offset_;
 };
 
-struct ForwardResult {
-  std::vector<double> best;          // Viterbi cost per cell
-  std::vector<std::uint8_t> back;    // index into bead_types of the best incoming bead
-};
-
-ForwardResult viterbi(const BandGrid& grid, const BeadCosts& costs, const SearchOptions& options) {
+// The Viterbi pass keeps one byte per cell, the best incoming bead type; costs are kept only
+// for the rows that beads can still reach back to.
+std::vector<std::uint8_t> viterbi(const BandGrid& grid, const BeadCosts& costs,
+                                  const SearchOptions& options) {
   const auto& types = options.bead_types;
-  ForwardResult result{std::vector<double>(grid.size(), kInf),
-                       std::vector<std::uint8_t>(grid.size(), kNoBack)};
-  result.best[grid.at(0, 0)] = 0;
+  std::vector<std::uint8_t> back(grid.size(), kNoBack);
+  int depth = 1;
+  for (const BeadType& type : types) depth = std::max(depth, type.src + 1);
+  std::vector<std::vector<double>> recent(static_cast<std::size_t>(depth));  // row i at i % depth
+  // Where each bead type comes from in the current row: its predecessor row and band.
+  struct Reach {
+    const double* row = nullptr;
+    int lo = 0, hi = -1;
+  };
+  std::vector<Reach> reach(types.size());
   for (int i = 0; i < grid.rows(); ++i) {
+    std::vector<double>& row = recent[static_cast<std::size_t>(i % depth)];
+    row.assign(static_cast<std::size_t>(grid.hi(i) - grid.lo(i) + 1), kInf);
+    assert(i > 0 || grid.lo(0) == 0);
+    if (i == 0) row[0] = 0;
+    for (std::size_t t = 0; t < types.size(); ++t) {
+      // Same-row predecessors are final: 0-1 beads come from smaller j, already visited.
+      const int pi = i - types[t].src;
+      reach[t] = pi < 0 ? Reach{}
+                        : Reach{recent[static_cast<std::size_t>(pi % depth)].data(), grid.lo(pi),
+                                grid.hi(pi)};
+    }
     for (int j = grid.lo(i); j <= grid.hi(i); ++j) {
-      const std::size_t cell = grid.at(i, j);
+      double& best = row[static_cast<std::size_t>(j - grid.lo(i))];
+      std::uint8_t& best_type = back[grid.at(i, j)];
       for (std::size_t t = 0; t < types.size(); ++t) {
-        const int pi = i - types[t].src, pj = j - types[t].tgt;
-        if (!grid.contains(pi, pj)) continue;
-        const double before = result.best[grid.at(pi, pj)];
+        const int pj = j - types[t].tgt;
+        if (pj < reach[t].lo || pj > reach[t].hi) continue;
+        const double before = reach[t].row[pj - reach[t].lo];
         if (before == kInf) continue;
-        const double total = before + costs.cost(pi, types[t].src, pj, types[t].tgt);
-        if (total < result.best[cell]) {
-          result.best[cell] = total;
-          result.back[cell] = static_cast<std::uint8_t>(t);
+        const double total = before + costs.cost(i - types[t].src, types[t].src, pj, types[t].tgt);
+        if (total < best) {
+          best = total;
+          best_type = static_cast<std::uint8_t>(t);
         }
       }
     }
   }
-  return result;
+  return back;
 }
 
 void forward(const BandGrid& grid, const BeadCosts& costs, const SearchOptions& options,
@@ -136,10 +158,11 @@ void forward(const BandGrid& grid, const BeadCosts& costs, const SearchOptions& 
         const int pi = i - type.src, pj = j - type.tgt;
         if (!grid.contains(pi, pj)) continue;
         // Same-row predecessors are final: 0-1 beads come from smaller j, already visited.
-        const double before = pi == i ? alpha_row[static_cast<std::size_t>(pj - grid.lo(i))]
-                                      : alpha.get(pi, pj);
+        const double before =
+            pi == i ? alpha_row[static_cast<std::size_t>(pj - grid.lo(i))] : alpha.get(pi, pj);
         if (before == -kInf) continue;
-        log_sum = log_add(log_sum, before - costs.cost(pi, type.src, pj, type.tgt) / options.temperature);
+        log_sum =
+            log_add(log_sum, before - costs.cost(pi, type.src, pj, type.tgt) / options.temperature);
       }
     }
     alpha.set_row(i, alpha_row);
@@ -162,22 +185,23 @@ void backward(const BandGrid& grid, const BeadCosts& costs, const SearchOptions&
       for (const BeadType& type : types) {
         const int ni = i + type.src, nj = j + type.tgt;
         if (!grid.contains(ni, nj)) continue;
-        const double after = ni == i ? beta_row[static_cast<std::size_t>(nj - grid.lo(i))]
-                                     : beta.get(ni, nj);
+        const double after =
+            ni == i ? beta_row[static_cast<std::size_t>(nj - grid.lo(i))] : beta.get(ni, nj);
         if (after == -kInf) continue;
-        log_sum = log_add(log_sum, after - costs.cost(i, type.src, j, type.tgt) / options.temperature);
+        log_sum =
+            log_add(log_sum, after - costs.cost(i, type.src, j, type.tgt) / options.temperature);
       }
     }
     beta.set_row(i, beta_row);
   }
 }
 
-Alignment trace_back(const BandGrid& grid, const ForwardResult& forward_result,
+Alignment trace_back(const BandGrid& grid, const std::vector<std::uint8_t>& back,
                      const SearchOptions& options, int n, int m) {
   Alignment path;
   int i = n, j = m;
   while (i > 0 || j > 0) {
-    const std::uint8_t t = forward_result.back[grid.at(i, j)];
+    const std::uint8_t t = back[grid.at(i, j)];
     assert(t != kNoBack);
     const BeadType type = options.bead_types[t];
     i -= type.src;
@@ -244,8 +268,8 @@ Band band_around(const Alignment& path, int n, int m, int radius) {
   return band;
 }
 
-Alignment best_path_in_band(int n, int m, const BeadCosts& costs,
-                            const SearchOptions& options, const Band& band) {
+Alignment best_path_in_band(int n, int m, const BeadCosts& costs, const SearchOptions& options,
+                            const Band& band) {
   assert(static_cast<int>(band.lo.size()) == n + 1);
   const BandGrid grid(band);
   return trace_back(grid, viterbi(grid, costs, options), options, n, m);
@@ -261,10 +285,9 @@ void score_beads(Alignment& path, int n, int m, const BeadCosts& costs,
   const double log_total = alpha.get(n, m);
   for (Bead& bead : path) {
     const double bead_cost = costs.cost(bead.src_begin, bead.src_len, bead.tgt_begin, bead.tgt_len);
-    const double log_posterior = alpha.get(bead.src_begin, bead.tgt_begin) -
-                                 bead_cost / options.temperature +
-                                 beta.get(bead.src_begin + bead.src_len, bead.tgt_begin + bead.tgt_len) -
-                                 log_total;
+    const double log_posterior =
+        alpha.get(bead.src_begin, bead.tgt_begin) - bead_cost / options.temperature +
+        beta.get(bead.src_begin + bead.src_len, bead.tgt_begin + bead.tgt_len) - log_total;
     bead.score = std::clamp(std::exp(log_posterior), 0.0, 1.0);
   }
 }

@@ -40,7 +40,7 @@ Band diagonal_band(int n, int m, int radius);
 Band band_around(const Alignment& path, int n, int m, int radius);
 
 // Best alignment of n source and m target sentences inside `band`, scores left 0.
-// Time O(cells in band x bead types), memory O(cells in band).
+// Time O(cells in band x bead types); memory one byte per cell in band.
 Alignment best_path_in_band(int n, int m, const BeadCosts& costs, const SearchOptions& options,
                             const Band& band);
 
