@@ -23,6 +23,10 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  align SOURCE TARGET [-o FILE] [-f FORMAT]   align two texts\n"
     "  split FILE [-o FILE]                        print one sentence per line\n"
+    "  lexicon train [--tmx F] [--tsv F] [--parallel ZH EN] -o LEXICON\n"
+    "                                              learn a lexicon from aligned data\n"
+    "  check ORIGINAL TRANSLATION [--html FILE]    report omissions, additions, coverage\n"
+    "  batch MANIFEST | --jsonl FILE               align many pairs on all cores\n"
     "\n"
     "Run 'anchoralign COMMAND --help' for a command's options.\n"
     "Options: --help, --version\n";
@@ -55,6 +59,9 @@ int dispatch(const std::vector<std::string>& args) {
   }
   if (command == "align") return run_align(rest);
   if (command == "split") return run_split(rest);
+  if (command == "lexicon") return run_lexicon(rest);
+  if (command == "check") return run_check(rest);
+  if (command == "batch") return run_batch(rest);
   fmt::print(stderr, "anchoralign: unknown command '{}'\n\n{}", command, kUsage);
   return kExitUsage;
 }

@@ -15,5 +15,8 @@ constexpr int kExitBug = 70;
 
 int run_align(const std::vector<std::string>& args);
 int run_split(const std::vector<std::string>& args);
+int run_lexicon(const std::vector<std::string>& args);
+int run_check(const std::vector<std::string>& args);
+int run_batch(const std::vector<std::string>& args);
 
 }  // namespace anchoralign::cli

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config python3
   libicu-dev libeigen3-dev libfmt-dev libboost-program-options-dev catch2
-  libxml2-utils python3-translate
+  libxml2-utils python3-translate parallel rsync chromium
 )
 
 missing=()

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
+#include <unicode/ucnv.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -179,6 +180,42 @@ TEST_CASE("split, --help and --version", "[cli]") {
   REQUIRE(run("--version").output.find("anchoralign ") == 0);
   REQUIRE(run("frobnicate").status == 2);
   REQUIRE(run("").status == 2);
+}
+
+TEST_CASE("GB18030 and UTF-16 input aligns as its UTF-8 original does", "[cli][encoding]") {
+  const fs::path dir = scratch_dir("encodings");
+  const std::string utf8 = read_file(kChinese);
+  const auto write_as = [&](const char* encoding, const std::string& prefix) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::string bytes(utf8.size() * 2 + 8, '\0');
+    const int32_t length =
+        ucnv_convert(encoding, "UTF-8", bytes.data(), static_cast<int32_t>(bytes.size()),
+                     utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+    REQUIRE(U_SUCCESS(status));
+    const fs::path path = dir / (std::string("zh.") + encoding + ".txt");
+    std::ofstream(path, std::ios::binary)
+        << prefix << bytes.substr(0, static_cast<std::size_t>(length));
+    return path.string();
+  };
+  const std::string gb18030 = write_as("GB18030", ""), utf16 = write_as("UTF-16LE", "\xFF\xFE");
+  const Run original = run("align " + kEnglish + " " + kChinese + " -f ladder");
+  REQUIRE(original.status == 0);
+  for (const std::string& path : {gb18030, utf16}) {
+    INFO(path);
+    const Run decoded = run("align " + kEnglish + " " + path + " -f ladder");
+    REQUIRE(decoded.status == 0);
+    CHECK(decoded.output == original.output);
+  }
+  // --encoding applies to every input file, so a forced name is checked with split.
+  const Run forced_gbk = run("split --encoding gbk " + gb18030);
+  REQUIRE(forced_gbk.status == 0);
+  CHECK(forced_gbk.output == run("split " + kChinese).output);
+  const Run unknown = run("align --encoding no-such-thing " + kEnglish + " " + gb18030);
+  CHECK(unknown.status == 2);
+  CHECK(unknown.output.find("no-such-thing") != std::string::npos);
+  const Run forced = run("align --encoding UTF-8 " + kEnglish + " " + gb18030);
+  CHECK(forced.status == 2);
+  CHECK(forced.output.find("invalid UTF-8 at byte 0 (line 1)") != std::string::npos);
 }
 
 #endif  // ANCHORALIGN_CLI
