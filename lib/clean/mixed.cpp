@@ -250,7 +250,14 @@ MixedParts split_mixed(const Document& document) {
   if (3 * cut.misplaced <= std::min(zh, en)) return two_blocks(document, lines, cut);
   std::vector<Unit> paragraphs = paragraph_units(document.text);
   if (paragraphs.size() < 2) paragraphs = lines;
-  return interleaved(document, paragraphs);
+  MixedParts parts = interleaved(document, paragraphs);
+  // Paragraphs that each mix both languages can all land on one side: then there is no
+  // text and translation to tell apart.
+  if (parts.zh.paragraphs == 0 || parts.en.paragraphs == 0) {
+    throw InputError(document.name + ": expected a Chinese part and an English part, found " +
+                     "paragraphs that each mix both languages; split the file into two");
+  }
+  return parts;
 }
 
 }  // namespace anchoralign
