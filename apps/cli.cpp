@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -27,6 +28,13 @@ AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
     temp_.clear();
     throw InputError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
   }
+  // mkstemp creates the file 0600; the output gets the mode any new file would get.
+  static const mode_t kUmask = [] {
+    const mode_t mask = umask(0);
+    umask(mask);
+    return mask;
+  }();
+  fchmod(fd, 0666 & ~kUmask);
   close(fd);
   file_.open(temp_, std::ios::binary | std::ios::trunc);
 }

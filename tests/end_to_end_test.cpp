@@ -1,6 +1,7 @@
 // The anchoralign command, run as a user runs it.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unicode/ucnv.h>
 
@@ -219,3 +220,28 @@ TEST_CASE("GB18030 and UTF-16 input aligns as its UTF-8 original does", "[cli][e
 }
 
 #endif  // ANCHORALIGN_CLI
+
+TEST_CASE("Output files get the mode any new file gets, not the temporary file's 0600", "[cli]") {
+  const fs::path dir = scratch_dir("mode");
+  const mode_t previous = umask(022);
+  const Run result = run("align " + kEnglish + " " + kChinese + " -o " + (dir / "out.tsv").string());
+  umask(previous);
+  REQUIRE(result.status == 0);
+  const fs::perms perms = fs::status(dir / "out.tsv").permissions();
+  CHECK((perms & fs::perms::group_read) != fs::perms::none);
+  CHECK((perms & fs::perms::others_read) != fs::perms::none);
+  CHECK((perms & fs::perms::others_write) == fs::perms::none);
+}
+TEST_CASE("A 10 MB file that is one line without punctuation splits whole", "[cli]") {
+  const fs::path dir = scratch_dir("one_line");
+  std::string line;
+  for (int i = 0; line.size() < 10'000'000; ++i) line += i % 7 == 0 ? "harbour " : "river bridge ";
+  std::ofstream(dir / "one_line.txt", std::ios::binary) << line;
+  const Run result = run("split " + (dir / "one_line.txt").string() + " -o " + (dir / "out.txt").string());
+  REQUIRE(result.status == 0);
+  std::ifstream out(dir / "out.txt", std::ios::binary);
+  std::string first;
+  std::getline(out, first);
+  CHECK(first.size() + 1 >= line.size());  // one sentence, trailing space trimmed
+}
+
