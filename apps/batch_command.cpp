@@ -89,6 +89,9 @@ std::optional<BatchSettings> parse_batch(const std::vector<std::string>& args) {
   if (!settings.jsonl.empty() && !settings.flags.format.empty()) {
     throw OptionError("--format does not apply to --jsonl: its output is always JSON Lines");
   }
+  if (settings.input.mixed) {
+    throw OptionError("--mixed does not apply to batch: each pair names its two files");
+  }
   if (settings.jobs < 0 || settings.jobs > kMaxJobs) {
     throw OptionError(fmt::format("--jobs must be in [0, {}]; 0 uses all cores", kMaxJobs));
   }

@@ -317,6 +317,7 @@ TEST_CASE("batch usage errors exit with status 2", "[cli][batch]") {
       {"batch -f xml " + manifest, "xml"},
       {"batch --jsonl - -f tsv", "--format"},
       {"batch --beads 1-1 " + manifest, "1-0"},
+      {"batch --mixed " + manifest, "--mixed"},
   };
   for (const auto& [arguments, needle] : cases) {
     const Run done = run(arguments + " < /dev/null", dir);
