@@ -78,6 +78,8 @@ bool numeric_reference(std::string_view digits, char32_t* c) {
   }
   const bool valid = value != 0 && value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF);
   *c = valid ? value : kReplacementChar;
+  // Decoded text has no CR or other C0 controls (decode.h): &#13; and kin are whitespace.
+  if (*c < 0x20 && *c != '\n' && *c != '\t') *c = ' ';
   return true;
 }
 
