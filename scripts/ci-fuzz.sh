@@ -4,7 +4,7 @@
 # every saved regression input once, then fuzzes each target for FUZZ_SECONDS (default 60)
 # from its seed corpus. Any crash, sanitizer report, leak or timeout fails the run; the input
 # that caused it is left in build-fuzz/artifacts/<target>/.
-# Environment: FUZZ_SECONDS, FUZZ_TARGETS (space-separated subset), FUZZ_BUILD_DIR, CXX.
+# Environment: FUZZ_SECONDS, FUZZ_SEED (default 1: CI runs repeat; 0 picks one at random), FUZZ_TARGETS (space-separated subset), FUZZ_BUILD_DIR, CXX.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,7 +55,7 @@ for target in $targets; do
   fi
   # New corpus entries go to the build tree, so the committed seeds stay hand-written.
   echo "== $target: fuzzing for ${fuzz_seconds}s"
-  if ! "$binary" -max_total_time="$fuzz_seconds" -timeout=30 -rss_limit_mb=2048 \
+  if ! "$binary" -max_total_time="$fuzz_seconds" -seed="${FUZZ_SEED:-1}" -timeout=30 -rss_limit_mb=2048 \
       -artifact_prefix="$artifacts" -print_final_stats=1 \
       "$build_dir/corpus/$target" "tests/fuzz/corpus/$target"; then
     echo "ci-fuzz: $target crashed; input in $artifacts" >&2
