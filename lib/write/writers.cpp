@@ -24,6 +24,7 @@
 
 #include "anchoralign/error.h"
 #include "anchoralign/io.h"
+#include "write/report_format.h"
 #include "write/xml.h"
 
 namespace anchoralign {
@@ -74,31 +75,6 @@ std::string flatten(std::string text) {
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
   }
   return text;
-}
-
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  out.reserve(text.size() + 2);
-  for (const char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          constexpr char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[(c >> 4) & 0xF];
-          out += kHex[c & 0xF];
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-  return out;
 }
 
 bool ascii_alnum(char c) {
@@ -210,9 +186,9 @@ void write_jsonl(std::ostream& out, const SplitText& source, const SplitText& ta
     out << "{\"source\":" + index_list(bead.src_begin, bead.src_len) +
                ",\"target\":" + index_list(bead.tgt_begin, bead.tgt_len) +
                ",\"source_text\":" +
-               json_string(join_sentences(source, bead.src_begin, bead.src_len)) +
+               detail::json_quote(join_sentences(source, bead.src_begin, bead.src_len)) +
                ",\"target_text\":" +
-               json_string(join_sentences(target, bead.tgt_begin, bead.tgt_len)) +
+               detail::json_quote(join_sentences(target, bead.tgt_begin, bead.tgt_len)) +
                ",\"score\":" + format_score(bead.score) + "}\n";
   }
 }
