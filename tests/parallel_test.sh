@@ -71,6 +71,9 @@ done
 host=$1
 shift
 [ "${1:-}" = "--" ] && shift
+# sshd gives the remote command the login shell in SHELL; parallel's remote worker runs the
+# job with it, so without it every job fails there.
+export SHELL=/bin/sh
 mkdir -p "$FAKE_REMOTE/$host" && cd "$FAKE_REMOTE/$host" && exec sh -c "$*"
 EOF
 chmod +x "$work/fake-ssh"
