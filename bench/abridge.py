@@ -3,6 +3,7 @@
 
   bench/abridge.py make OUT_DIR [--seed 7] [--corpora mac-dev aca]
   bench/abridge.py run [--binary build/anchoralign] [--seed 7] [--json] [-- EXTRA ALIGN ARGS]
+  bench/abridge.py check [--binary build/anchoralign] [--seed 7] [--json] [-- EXTRA CHECK ARGS]
 
 `make` copies every document of ../shared/corpora twice: once with runs of 1-15 consecutive
 target sentences deleted (a translation that leaves passages out), once with source runs
@@ -14,6 +15,11 @@ that loses some keeps the rest. Output: OUT_DIR/<corpus>-<drop side>/{src,tgt,go
 `run` makes the set in a temporary folder, aligns it with bench/accuracy and prints strict
 F1 and the sentence-level precision and recall of unmatched sentences (sentences the gold
 leaves without counterpart vs those the aligner puts in 1-0/0-1 beads), per set and pooled.
+
+`check` measures what a reviewer sees: it runs `anchoralign check --presplit --json` on every
+document and scores the sentences of its omission and addition findings (which include
+sentences inside many-to-one beads that the other side does not render) against the same
+gold, with the same precision and recall.
 """
 import argparse
 import ast
@@ -131,6 +137,49 @@ def omission_counts(folder, test):
     return hits, found, truth
 
 
+def reported_unmatched(report):
+    """Sentences of the omission and addition findings of a check report."""
+    result = set()
+    for finding in report['findings']:
+        if finding['kind'] == 'omission':
+            span = finding['original']
+            result.update(('s', i) for i in range(span['begin'], span['begin'] + span['count']))
+        elif finding['kind'] == 'addition':
+            span = finding['translation']
+            result.update(('t', j) for j in range(span['begin'], span['begin'] + span['count']))
+    return result
+
+
+def check_counts(folder, binary, extra):
+    hits = found = truth = 0
+    with tempfile.TemporaryDirectory() as scratch:
+        report_path = os.path.join(scratch, 'report.json')
+        for name in sorted(os.listdir(os.path.join(folder, 'src'))):
+            command = [binary, 'check', '--presplit', os.path.join(folder, 'src', name),
+                       os.path.join(folder, 'tgt', name), '--json', report_path] + extra
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode not in (0, 1):
+                sys.exit('check failed on %s: %s' % (name, done.stderr))
+            with open(report_path, encoding='utf-8') as handle:
+                mine = reported_unmatched(json.load(handle))
+            gold = unmatched(read_links(os.path.join(folder, 'gold', name + '.align')))
+            hits, found, truth = hits + len(gold & mine), found + len(mine), truth + len(gold)
+    return hits, found, truth
+
+
+def check(args, extra):
+    totals = [0, 0, 0]
+    with tempfile.TemporaryDirectory() as root:
+        for folder in make(os.path.join(root, 'sets'), args.seed, args.corpora):
+            counts = check_counts(folder, args.binary, extra)
+            totals = [a + b for a, b in zip(totals, counts)]
+            print('%-18s check omission P %.4f R %.4f (%d unmatched)' % (
+                os.path.basename(folder), ratio(counts[0], counts[1]),
+                ratio(counts[0], counts[2]), counts[2]))
+    print('pooled check omission precision %.4f recall %.4f' % (
+        ratio(totals[0], totals[1]), ratio(totals[0], totals[2])))
+
+
 def ratio(a, b):
     return a / b if b else 0.0
 
@@ -169,7 +218,7 @@ def main():
     extra = argv[argv.index('--') + 1:] if '--' in argv else []
     argv = argv[:argv.index('--')] if '--' in argv else argv
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('command', choices=['make', 'run'])
+    parser.add_argument('command', choices=['make', 'run', 'check'])
     parser.add_argument('out', nargs='?')
     parser.add_argument('--seed', type=int, default=7)
     parser.add_argument('--corpora', nargs='+', default=['mac-dev', 'aca'])
@@ -181,6 +230,8 @@ def main():
             sys.exit('make needs OUT_DIR')
         for folder in make(args.out, args.seed, args.corpora):
             print(folder)
+    elif args.command == 'check':
+        check(args, extra)
     else:
         run(args, extra)
 

@@ -175,4 +175,34 @@ TEST_CASE("SparseOverlap sums match the sums of the rows", "[score]") {
   REQUIRE(overlap.source_has(4, 2));
 }
 
+TEST_CASE("Member cosines: each row of a bead's longer side against the other side", "[score]") {
+  // source rows: {1,0,0}, {0,0,0}, {0,2,1}; target rows: {1,1,0}, {0,0,2}
+  SparseRows source(3, 3), target(2, 3);
+  source.insert(0, 0) = 1;
+  source.insert(2, 1) = 2;
+  source.insert(2, 2) = 1;
+  target.insert(0, 0) = 1;
+  target.insert(0, 1) = 1;
+  target.insert(1, 2) = 2;
+  const SparseOverlap overlap(std::move(source), std::move(target));
+  std::array<float, 4> cosines{};
+  // Source rows 0..2 against target row 0 = {1,1,0}.
+  overlap.member_cosines(0, 3, 0, 1, cosines.data());
+  CHECK(cosines[0] == Approx(1 / std::sqrt(2.0)));
+  CHECK(cosines[1] == -1);  // no features
+  CHECK(cosines[2] == Approx(2 / std::sqrt(5.0 * 2)));
+  // a >= b: still the source side, against target rows 0..1 summed = {1,1,2}.
+  overlap.member_cosines(0, 3, 0, 2, cosines.data());
+  CHECK(cosines[0] == Approx(1 / std::sqrt(6.0)));
+  CHECK(cosines[2] == Approx(4 / std::sqrt(5.0 * 6)));
+  // a < b: target rows against source row 0 = {1,0,0}.
+  overlap.member_cosines(0, 1, 0, 2, cosines.data());
+  CHECK(cosines[0] == Approx(1 / std::sqrt(2.0)));
+  CHECK(cosines[1] == Approx(0));
+  // The other side without features: nothing to judge by.
+  overlap.member_cosines(1, 1, 0, 2, cosines.data());
+  CHECK(cosines[0] == -1);
+  CHECK(cosines[1] == -1);
+}
+
 }  // namespace anchoralign::detail

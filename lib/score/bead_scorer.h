@@ -33,6 +33,12 @@ struct ScoreParams {
   // so that a long untranslated passage is cheaper per sentence than isolated skips.
   double gap_open;
   double gap_extend;
+  // Many-to-one beads: each sentence of the larger side whose cosine with the other side is
+  // not above the random-pair baseline by merge_scale costs up to merge_weight (linearly
+  // less the more it is), so that a sentence nobody translated is left out rather than
+  // hidden in a neighbour's bead.
+  double merge_weight;
+  double merge_scale;
   double temperature;          // cost scale for bead posteriors
   double lexical_temperature;  // the same when a lexicon is in use
   PriorTable prior;
@@ -42,7 +48,8 @@ struct ScoreParams {
 ScoreParams default_score_params();
 
 // Override parameters from "key = value" lines ('#' comments): length_variance,
-// anchor_weight, lexical_weight, paragraph_weight, temperature, lexical_temperature, prior.Z-E (Z Chinese, E English sentences,
+// anchor_weight, lexical_weight, paragraph_weight, quote_weight, skip_floor, skip_range, gap_open,
+// gap_extend, merge_weight, merge_scale, temperature, lexical_temperature, prior.Z-E (Z Chinese, E English sentences,
 // a probability). Throws OptionError naming the file and line of a bad entry.
 ScoreParams load_score_params(const std::string& path, ScoreParams base);
 
@@ -77,6 +84,7 @@ class BeadScorer : public BeadCosts {
   double lexical_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
   double prior_cost(int src_len, int tgt_len) const;
   double skip_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
+  double merge_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
 
   ScoreParams params_;
   SideFeatures source_, target_;

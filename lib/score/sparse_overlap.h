@@ -50,6 +50,10 @@ class SparseOverlap {
     }
     return sums;
   }
+  // For a bead whose source side is the longer one (a >= b; else the target side), the
+  // cosine of each of that side's rows with the sum of the other side's rows, written to
+  // out[0 .. a) (or [0 .. b)); -1 for a row without features or when the other side has none.
+  void member_cosines(int i, int a, int j, int b, float* out) const;
   // True when some row of the range has a feature; cheap.
   bool source_has(int i, int a) const {
     return source_.nonzero_prefix[i + a] > source_.nonzero_prefix[i];
