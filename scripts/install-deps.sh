@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config python3
+  build-essential cmake pkg-config python3 groff-base python3-dev python3-pybind11
   libicu-dev libeigen3-dev libfmt-dev libboost-program-options-dev catch2
   libxml2-utils python3-translate parallel rsync chromium
 )
