@@ -175,7 +175,7 @@ TEST_CASE("SparseOverlap sums match the sums of the rows", "[score]") {
   REQUIRE(overlap.source_has(4, 2));
 }
 
-TEST_CASE("Member cosines: each row of a bead's longer side against the other side", "[score]") {
+TEST_CASE("Bead members: each row of the longer side against the other side's sum", "[score]") {
   // source rows: {1,0,0}, {0,0,0}, {0,2,1}; target rows: {1,1,0}, {0,0,2}
   SparseRows source(3, 3), target(2, 3);
   source.insert(0, 0) = 1;
@@ -185,24 +185,25 @@ TEST_CASE("Member cosines: each row of a bead's longer side against the other si
   target.insert(0, 1) = 1;
   target.insert(1, 2) = 2;
   const SparseOverlap overlap(std::move(source), std::move(target));
-  std::array<float, 4> cosines{};
-  // Source rows 0..2 against target row 0 = {1,1,0}.
-  overlap.member_cosines(0, 3, 0, 1, cosines.data());
-  CHECK(cosines[0] == Approx(1 / std::sqrt(2.0)));
-  CHECK(cosines[1] == -1);  // no features
-  CHECK(cosines[2] == Approx(2 / std::sqrt(5.0 * 2)));
-  // a >= b: still the source side, against target rows 0..1 summed = {1,1,2}.
-  overlap.member_cosines(0, 3, 0, 2, cosines.data());
-  CHECK(cosines[0] == Approx(1 / std::sqrt(6.0)));
-  CHECK(cosines[2] == Approx(4 / std::sqrt(5.0 * 6)));
-  // a < b: target rows against source row 0 = {1,0,0}.
-  overlap.member_cosines(0, 1, 0, 2, cosines.data());
-  CHECK(cosines[0] == Approx(1 / std::sqrt(2.0)));
-  CHECK(cosines[1] == Approx(0));
-  // The other side without features: nothing to judge by.
-  overlap.member_cosines(1, 1, 0, 2, cosines.data());
-  CHECK(cosines[0] == -1);
-  CHECK(cosines[1] == -1);
+  SparseOverlap::Members members;
+  // Source rows 0..2 against target rows 0..1 summed = {1,1,2}.
+  SparseOverlap::Sums sums = overlap.bead(0, 3, 0, 2, &members);
+  CHECK(sums.cross == Approx(1 + 4));
+  CHECK(members[0].cross == Approx(1));
+  CHECK(members[0].self == Approx(1));
+  CHECK(members[1].cross == 0);
+  CHECK(members[1].self == 0);  // no features
+  CHECK(members[2].cross == Approx(4));
+  CHECK(members[2].self == Approx(5));
+  // a < b: the target rows against source row 2 = {0,2,1}.
+  sums = overlap.bead(2, 1, 0, 2, &members);
+  CHECK(members[0].cross == Approx(2));
+  CHECK(members[0].self == Approx(2));
+  CHECK(members[1].cross == Approx(2));
+  CHECK(members[1].self == Approx(4));
+  CHECK(sums.cross == Approx(members[0].cross + members[1].cross));
+  // The same sums with and without members.
+  CHECK(overlap.bead(0, 3, 0, 2).cross == overlap.bead(0, 3, 0, 2, &members).cross);
 }
 
 }  // namespace anchoralign::detail

@@ -254,14 +254,13 @@ double BeadScorer::skip_cost(int src_begin, int src_len, int tgt_begin, int tgt_
   return std::max(params_.skip_floor, prior - params_.skip_range * (1 - support));
 }
 
-double BeadScorer::merge_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
-  if (!use_lexicon_ || params_.merge_weight == 0 || std::max(src_len, tgt_len) < 2) return 0;
-  std::array<float, kMaxSide> cosines;
-  lexical_.member_cosines(src_begin, src_len, tgt_begin, tgt_len, cosines.data());
+double BeadScorer::merge_cost(const SparseOverlap::Members& members, int count,
+                              double other_self) const {
   double cost = 0;
-  for (int k = 0; k < std::max(src_len, tgt_len); ++k) {
-    if (cosines[k] < 0) continue;  // no words to judge by
-    const double related = (cosines[k] - lexical_baseline_) / params_.merge_scale;
+  for (int k = 0; k < count; ++k) {
+    if (members[k].self <= 0) continue;  // no words to judge by
+    const double cosine = members[k].cross / std::sqrt(members[k].self * other_self);
+    const double related = (cosine - lexical_baseline_) / params_.merge_scale;
     cost += params_.merge_weight * (1 - std::clamp(related, 0.0, 1.0));
   }
   return cost;
@@ -272,11 +271,22 @@ double BeadScorer::quote_cost(int src_end, int tgt_end) const {
   return source_.quoted[src_end] != target_.quoted[tgt_end] ? params_.quote_weight : 0;
 }
 
-// Zero for unrelated sentences (the random-pair baseline), -w for identical vectors.
+// Zero for unrelated sentences (the random-pair baseline), -w for identical vectors; plus
+// the merge cost of a many-to-one bead, from the same pair products.
 double BeadScorer::lexical_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
   if (!use_lexicon_ || src_len == 0 || tgt_len == 0) return 0;
-  const double cosine = bead_cosine(lexical_, src_begin, src_len, tgt_begin, tgt_len);
-  return params_.lexical_weight * (lexical_baseline_ - cosine) / (1 - lexical_baseline_);
+  const int longer = std::max(src_len, tgt_len);
+  const bool merged = params_.merge_weight > 0 && longer >= 2;
+  SparseOverlap::Members members;
+  const SparseOverlap::Sums sums =
+      lexical_.bead(src_begin, src_len, tgt_begin, tgt_len, merged ? &members : nullptr);
+  if (sums.source_self <= 0 || sums.target_self <= 0) {
+    return params_.lexical_weight * lexical_baseline_ / (1 - lexical_baseline_);
+  }
+  const double cosine = sums.cross / std::sqrt(sums.source_self * sums.target_self);
+  const double cost = params_.lexical_weight * (lexical_baseline_ - cosine) / (1 - lexical_baseline_);
+  if (!merged) return cost;
+  return cost + merge_cost(members, longer, src_len >= tgt_len ? sums.target_self : sums.source_self);
 }
 
 double BeadScorer::cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const {
@@ -294,8 +304,7 @@ double BeadScorer::cost(int src_begin, int src_len, int tgt_begin, int tgt_len) 
          anchor_cost(src_begin, src_len, tgt_begin, tgt_len) +
          paragraph_cost(src_begin, src_len, tgt_begin, tgt_len) +
          quote_cost(src_begin + src_len, tgt_begin + tgt_len) +
-         lexical_cost(src_begin, src_len, tgt_begin, tgt_len) + kEmptyRider * empties +
-         (skip ? 0 : merge_cost(src_begin, src_len, tgt_begin, tgt_len));
+         lexical_cost(src_begin, src_len, tgt_begin, tgt_len) + kEmptyRider * empties;
 }
 
 ScoreParams default_score_params() {

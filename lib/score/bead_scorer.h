@@ -84,7 +84,7 @@ class BeadScorer : public BeadCosts {
   double lexical_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
   double prior_cost(int src_len, int tgt_len) const;
   double skip_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
-  double merge_cost(int src_begin, int src_len, int tgt_begin, int tgt_len) const;
+  double merge_cost(const SparseOverlap::Members& members, int count, double other_self) const;
 
   ScoreParams params_;
   SideFeatures source_, target_;

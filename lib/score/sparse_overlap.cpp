@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cmath>
 
 namespace anchoralign::detail {
 
@@ -38,26 +37,6 @@ SparseOverlap::Side SparseOverlap::make_side(SparseRows& rows) {
   }
   side.rows.swap(rows);
   return side;
-}
-
-void SparseOverlap::member_cosines(int i, int a, int j, int b, float* out) const {
-  const bool source_longer = a >= b;
-  const Side& members = source_longer ? source_ : target_;
-  const Side& other = source_longer ? target_ : source_;
-  const int first = source_longer ? i : j, count = source_longer ? a : b;
-  const int other_first = source_longer ? j : i, other_count = source_longer ? b : a;
-  const bool other_any = source_longer ? target_has(j, b) : source_has(i, a);
-  const double other_self = other_any ? self(other, other_first, other_count) : 0;
-  for (int k = 0; k < count; ++k) {
-    const int row = first + k;
-    out[k] = -1;
-    if (row_empty(members, row) || other_self <= 0) continue;
-    double cross = 0;
-    for (int o = other_first; o < other_first + other_count; ++o) {
-      if (!row_empty(other, o)) cross += source_longer ? pair_dot(row, o) : pair_dot(o, row);
-    }
-    out[k] = static_cast<float>(cross / std::sqrt(self(members, row, 1) * other_self));
-  }
 }
 
 double SparseOverlap::long_self(const Side& side, int i, int a) {

@@ -38,22 +38,37 @@ class SparseOverlap {
   // parameter would copy them).
   SparseOverlap(SparseRows&& source, SparseRows&& target);
 
-  Sums bead(int i, int a, int j, int b) const {
+  // Per row of a bead's longer side (the source side when a >= b): its dot product with
+  // the other side's sum, and its own squared norm.
+  struct Member {
+    double cross = 0, self = 0;
+  };
+  using Members = std::array<Member, kMaxRange>;
+
+  // X.Y, |X|^2 and |Y|^2 of the bead; with `members`, also each row of the longer side
+  // (which must be at most kMaxRange rows) from the same pair products.
+  Sums bead(int i, int a, int j, int b, Members* members = nullptr) const {
     Sums sums;
     const bool source_any = source_has(i, a), target_any = target_has(j, b);
     if (source_any) sums.source_self = self(source_, i, a);
     if (target_any) sums.target_self = self(target_, j, b);
     if (!source_any || !target_any) return sums;
+    const bool source_longer = a >= b;
+    if (members) {
+      for (int k = 0; k < (source_longer ? a : b); ++k) {
+        (*members)[k] = {0, source_longer ? self(source_, i + k, 1) : self(target_, j + k, 1)};
+      }
+    }
     for (int p = i; p < i + a; ++p) {
       if (row_empty(source_, p)) continue;
-      for (int q = j; q < j + b; ++q) sums.cross += pair_dot(p, q);
+      for (int q = j; q < j + b; ++q) {
+        const float dot = pair_dot(p, q);
+        sums.cross += dot;
+        if (members) (*members)[source_longer ? p - i : q - j].cross += dot;
+      }
     }
     return sums;
   }
-  // For a bead whose source side is the longer one (a >= b; else the target side), the
-  // cosine of each of that side's rows with the sum of the other side's rows, written to
-  // out[0 .. a) (or [0 .. b)); -1 for a row without features or when the other side has none.
-  void member_cosines(int i, int a, int j, int b, float* out) const;
   // True when some row of the range has a feature; cheap.
   bool source_has(int i, int a) const {
     return source_.nonzero_prefix[i + a] > source_.nonzero_prefix[i];
