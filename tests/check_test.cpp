@@ -208,6 +208,23 @@ TEST_CASE("check: consecutive untranslated sentences form one run", "[check]") {
   CHECK(report.original.sentence_share() == Approx(0.5));
 }
 
+TEST_CASE("check: a left-out sentence rendered next door is a boundary; a run is not", "[check]") {
+  const SplitText en = text_of(Lang::kEn, kEnglish), zh = text_of(Lang::kZh, kChinese);
+  // English 3 left out while its translation sits in the next bead: a misplaced boundary.
+  const Alignment single = one_to_one(0, 0, 3) + Alignment{{3, 1, 3, 0, 0.6}, {4, 1, 3, 2, 0.6}} +
+                           one_to_one(5, 5, 1);
+  CHECK(of_kind(anchoralign::check(en, zh, single), FindingKind::kOmission).empty());
+  // English 2 and 3 both left out, their translations in the next bead: two sentences with no
+  // counterpart in a row are a passage the aligner found none for, and are reported.
+  const Alignment run = one_to_one(0, 0, 2) +
+                        Alignment{{2, 1, 2, 0, 0.6}, {3, 1, 2, 0, 0.6}, {4, 1, 2, 3, 0.6}} +
+                        one_to_one(5, 5, 1);
+  const CoverageReport report = anchoralign::check(en, zh, run);
+  const auto omissions = of_kind(report, FindingKind::kOmission);
+  REQUIRE(omissions.size() == 1);
+  CHECK(omissions[0]->original == SentenceRange{2, 2});
+}
+
 TEST_CASE("check: a sentence only in the translation is an addition", "[check]") {
   std::vector<std::string> chinese = kChinese;
   chinese.insert(chinese.begin() + 2, "（译者注：GmbH是德国的有限责任公司。）");
