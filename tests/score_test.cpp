@@ -190,17 +190,17 @@ TEST_CASE("Bead members: each row of the longer side against the other side's su
   SparseOverlap::Sums sums = overlap.bead(0, 3, 0, 2, &members);
   CHECK(sums.cross == Approx(1 + 4));
   CHECK(members[0].cross == Approx(1));
-  CHECK(members[0].self == Approx(1));
+  CHECK(members[0].inverse_norm == Approx(1));
   CHECK(members[1].cross == 0);
-  CHECK(members[1].self == 0);  // no features
+  CHECK(members[1].inverse_norm == 0);  // no features
   CHECK(members[2].cross == Approx(4));
-  CHECK(members[2].self == Approx(5));
+  CHECK(members[2].inverse_norm == Approx(1 / std::sqrt(5.0)));
   // a < b: the target rows against source row 2 = {0,2,1}.
   sums = overlap.bead(2, 1, 0, 2, &members);
   CHECK(members[0].cross == Approx(2));
-  CHECK(members[0].self == Approx(2));
+  CHECK(members[0].inverse_norm == Approx(1 / std::sqrt(2.0)));
   CHECK(members[1].cross == Approx(2));
-  CHECK(members[1].self == Approx(4));
+  CHECK(members[1].inverse_norm == Approx(0.5));
   CHECK(sums.cross == Approx(members[0].cross + members[1].cross));
   // The same sums with and without members.
   CHECK(overlap.bead(0, 3, 0, 2).cross == overlap.bead(0, 3, 0, 2, &members).cross);

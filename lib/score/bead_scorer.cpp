@@ -256,10 +256,13 @@ double BeadScorer::skip_cost(int src_begin, int src_len, int tgt_begin, int tgt_
 
 double BeadScorer::merge_cost(const SparseOverlap::Members& members, int count,
                               double other_self) const {
+  // Products with inverse norms rather than a square root and a division per member: this
+  // runs for every many-to-one bead of every cell.
+  const double other_inverse_norm = 1 / std::sqrt(other_self);
   double cost = 0;
   for (int k = 0; k < count; ++k) {
-    if (members[k].self <= 0) continue;  // no words to judge by
-    const double cosine = members[k].cross / std::sqrt(members[k].self * other_self);
+    if (members[k].inverse_norm == 0) continue;  // no words to judge by
+    const double cosine = members[k].cross * members[k].inverse_norm * other_inverse_norm;
     const double related = (cosine - lexical_baseline_) / params_.merge_scale;
     cost += params_.merge_weight * (1 - std::clamp(related, 0.0, 1.0));
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 
 namespace anchoralign::detail {
 
@@ -34,6 +35,10 @@ SparseOverlap::Side SparseOverlap::make_side(SparseRows& rows) {
       sum += rows.row(i + a - 1).transpose();
       side.range_self[i][a] = sum.squaredNorm();
     }
+  }
+  side.inverse_norm.assign(n, 0);
+  for (int i = 0; i < n; ++i) {
+    if (side.range_self[i][1] > 0) side.inverse_norm[i] = 1 / std::sqrt(side.range_self[i][1]);
   }
   side.rows.swap(rows);
   return side;

@@ -39,9 +39,9 @@ class SparseOverlap {
   SparseOverlap(SparseRows&& source, SparseRows&& target);
 
   // Per row of a bead's longer side (the source side when a >= b): its dot product with
-  // the other side's sum, and its own squared norm.
+  // the other side's sum, and 1 / its norm (0 for a row without features).
   struct Member {
-    double cross = 0, self = 0;
+    double cross = 0, inverse_norm = 0;
   };
   using Members = std::array<Member, kMaxRange>;
 
@@ -56,7 +56,7 @@ class SparseOverlap {
     const bool source_longer = a >= b;
     if (members) {
       for (int k = 0; k < (source_longer ? a : b); ++k) {
-        (*members)[k] = {0, source_longer ? self(source_, i + k, 1) : self(target_, j + k, 1)};
+        (*members)[k] = {0, (source_longer ? source_ : target_).inverse_norm[source_longer ? i + k : j + k]};
       }
     }
     for (int p = i; p < i + a; ++p) {
@@ -82,6 +82,7 @@ class SparseOverlap {
     SparseRows rows;
     std::vector<int> nonzero_prefix;                           // rows with features among [0, i)
     std::vector<std::array<float, kMaxRange + 1>> range_self;  // |sum of rows [i, i + a)|^2
+    std::vector<float> inverse_norm;                           // 1 / |row i|, 0 when empty
 
     // Moves swap the rows, which Eigen would copy.
     Side() = default;
@@ -90,6 +91,7 @@ class SparseOverlap {
       rows.swap(other.rows);
       nonzero_prefix = std::move(other.nonzero_prefix);
       range_self = std::move(other.range_self);
+      inverse_norm = std::move(other.inverse_norm);
       return *this;
     }
   };
