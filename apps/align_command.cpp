@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include "anchoralign/error.h"
+#include "align_options.h"
 #include "anchoralign/pipeline.h"
 #include "cli.h"
 #include "commands.h"
@@ -16,28 +17,21 @@ namespace {
 struct AlignRequest {
   std::string source_path, target_path, output = "-", format;
   InputOptions input;
+  AlignFlags flags;
   AlignOptions align;
   WriteOptions write;
 };
 
 std::optional<AlignRequest> parse_align(const std::vector<std::string>& args) {
   AlignRequest request;
-  std::string beads;
-  bool no_anchors = false, no_paragraphs = false, one_pass = false;
   po::options_description visible(
       "Usage: anchoralign align [options] SOURCE TARGET\n"
       "       anchoralign align [options] --mixed FILE  (SOURCE: the part that comes first)\n\nOptions");
   add_input_options(visible, &request.input);
   visible.add_options()
-      ("output,o", po::value(&request.output), "output file ('-': standard output, the default)")
-      ("format,f", po::value(&request.format), "tmx, tsv, jsonl, ladder or bitext (default: from the output's extension, else tsv)")
-      ("min-score", po::value(&request.write.min_score), "TMX: drop pairs scoring below this confidence in [0, 1]")
-      ("beads", po::value(&beads), "bead types the search may use, e.g. 1-0,0-1,1-1,1-2,2-1 (default: up to 1-4/4-1, 2-2 and gaps up to 4-0/0-4)")
-      ("no-anchors", po::bool_switch(&no_anchors), "align on length alone")
-      ("no-paragraphs", po::bool_switch(&no_paragraphs), "ignore paragraph boundaries")
-      ("one-pass", po::bool_switch(&one_pass), "do not re-estimate bead-type shares from a first pass")
-      ("params", po::value(&request.align.params_file), "tuning: file of key = value scoring parameters")
-      ("help,h", "show this help");
+      ("output,o", po::value(&request.output), "output file ('-': standard output, the default)");
+  add_align_options(visible, &request.flags);
+  visible.add_options()("help,h", "show this help");
   po::options_description hidden;
   hidden.add_options()("source", po::value(&request.source_path))("target", po::value(&request.target_path));
   po::positional_options_description positional;
@@ -56,13 +50,9 @@ std::optional<AlignRequest> parse_align(const std::vector<std::string>& args) {
   request.input.read_options();  // checks the input options before any file is read
   request.input.source_split();
   request.input.target_split();
-  request.align.use_anchors = !no_anchors;
-  request.align.use_paragraphs = !no_paragraphs;
-  request.align.adapt_priors = !one_pass;
-  if (!beads.empty()) request.align.bead_types = parse_bead_types(beads);
-  validate(request.align);
-  validate(request.write);
-  request.format = format_of(request.format, request.output);
+  request.align = request.flags.align_options();
+  request.write = request.flags.write_options();
+  request.format = request.flags.format_for(request.output);
   return request;
 }
 

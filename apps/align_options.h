@@ -1,5 +1,5 @@
 // The options of `align` beyond the common input options (docs/CLI.md, "align"): output
-// format, TMX score floor and the search settings, shared by the commands that align.
+// format, TMX score floor and the search settings: one definition for `align` and `batch`.
 #pragma once
 
 #include <boost/program_options.hpp>

@@ -1,6 +1,10 @@
 // Translation coverage: which parts of an original a translation renders, given their
 // alignment, and where the two disagree (numbers, Latin-script names and terms), plus the
-// writers of that report (terminal text, JSON, self-contained HTML).
+// writers of that report (terminal text, JSON, self-contained HTML; docs/coverage-report.md).
+//
+// Thread safety: check() and the writers are reentrant and keep no state between calls;
+// concurrent calls may share const inputs and options (the Lexicon included), each writer
+// needs its own stream.
 #pragma once
 
 #include <cstddef>
@@ -85,26 +89,30 @@ struct CheckOptions {
   bool numbers = true, terms = true;
 };
 
-// Throw OptionError naming the first rule the options break.
+// Throws OptionError naming the first field out of its range and the value given.
 void validate(const CheckOptions& options);
 
 // The coverage of `original` by `translation` under `alignment` (original = source side),
-// with its findings; throws Error when the alignment does not cover both texts in order.
+// with its findings; throws OptionError for invalid options, and Error when the alignment
+// does not cover every sentence of both texts once, in order.
 CoverageReport check(const SplitText& original, const SplitText& translation,
                      const Alignment& alignment, const CheckOptions& options = {});
 
-// "omission", "addition", "number_mismatch", "term_mismatch", "low_score"
+// Static names, never null: "omission", "addition", "number_mismatch", "term_mismatch",
+// "low_score"; and "info", "warning", "error".
 const char* kind_name(FindingKind kind);
-const char* severity_name(Severity severity);  // "info", "warning", "error"
+const char* severity_name(Severity severity);
 
 // The report for a terminal: coverage figures, then the findings in document order; ANSI
-// colours when `colour`.
+// colours when `colour`. Stream errors are the caller's to check, as for io.h.
 void write_report_text(std::ostream& out, const CoverageReport& report, bool colour);
 
 // The whole report as one JSON document (docs/coverage-report.md), beads included.
 void write_report_json(std::ostream& out, const CoverageReport& report, const Alignment& alignment);
 
-// One self-contained HTML page: both texts side by side, bead by bead, findings marked.
+// One self-contained HTML page: both texts side by side, bead by bead, findings marked;
+// throws Error, before writing anything, when the alignment does not cover both texts or a
+// finding lies outside them.
 void write_report_html(std::ostream& out, const SplitText& original, const SplitText& translation,
                        const Alignment& alignment, const CoverageReport& report);
 

@@ -1,6 +1,9 @@
 // Learning a bilingual lexicon from sentence pairs a user already has (translation memories,
 // aligned TSV, parallel files). The result is written as a TSV lexicon and loaded like any
 // other with Lexicon::load.
+//
+// Thread safety: every function is reentrant and keeps no state between calls; concurrent
+// calls may share const inputs, including TrainOptions::segmentation.
 #pragma once
 
 #include <ostream>
@@ -18,16 +21,19 @@ struct SentencePair {
 
 // The pairs of a TMX file: one per <tu> holding a Chinese <tuv> (xml:lang zh, zh-CN, zh-TW...)
 // and an English one (en, en-US...); inline codes (<bpt>, <ept>, <ph>, <it>, <ut>) and their
-// content are dropped. Throws InputError naming the file and line of malformed XML.
+// content are dropped. Throws InputError naming the file (file()) when it is unreadable or
+// undecodable, and the line (line()) of malformed XML.
 std::vector<SentencePair> read_tmx_pairs(const std::string& path);
 
 // The pairs of a TSV file, "中文<TAB>english" or "english<TAB>中文" per line (each line's
 // order found from its script); blank lines are skipped and columns after the second ignored.
-// Throws InputError naming the file and line of a line without a tab.
+// Throws InputError naming the file and line (file(), line()) of a line without a tab, or
+// the file when it is unreadable.
 std::vector<SentencePair> read_tsv_pairs(const std::string& path);
 
 // Line i of `chinese_path` with line i of `english_path`; lines blank on either side are
-// skipped. Throws InputError naming a file and line when the line counts differ.
+// skipped. Throws InputError naming a file and line (file(), line()) when the line counts
+// differ, or a file when it is unreadable.
 std::vector<SentencePair> read_parallel_pairs(const std::string& chinese_path,
                                               const std::string& english_path);
 
@@ -48,7 +54,7 @@ struct TrainOptions {
   Lexicon segmentation;
 };
 
-// Throws OptionError when a field of `options` is out of its range.
+// Throws OptionError naming the first field out of its range and the value given.
 void validate(const TrainOptions& options);
 
 // One learned translation.
@@ -60,13 +66,14 @@ struct LexiconEntry {
 
 // Learns translations of Chinese words into English lemmas from `pairs` with IBM Model 1,
 // run in both directions; weight = sqrt(t(en | zh) * t(zh | en)). Entries come sorted by
-// Chinese word, then by weight, heaviest first. Time and memory grow about linearly with
-// the number of pairs.
+// Chinese word, then by weight, heaviest first; empty for no pairs. Time and memory grow
+// about linearly with the number of pairs. Throws OptionError for invalid options.
 std::vector<LexiconEntry> train_lexicon(const std::vector<SentencePair>& pairs,
                                         const TrainOptions& options = {});
 
 // Writes `entries` as a TSV lexicon, "中文<TAB>english<TAB>weight" per line, after each line
-// of `comment` as a '#' line; Lexicon::load reads it back.
+// of `comment` as a '#' line; Lexicon::load reads it back. Stream errors are the caller's
+// to check (out.fail()).
 void write_lexicon(std::ostream& out, const std::vector<LexiconEntry>& entries,
                    const std::string& comment);
 

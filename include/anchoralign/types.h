@@ -1,5 +1,9 @@
 // Value types that flow through the pipeline:
 // Document -> SplitText (sentences) -> Alignment (beads) -> writers.
+//
+// Thread safety: plain values with no hidden sharing. A const object may be read from any
+// number of threads at once (e.g. one SplitText aligned against several others); a copy is
+// independent of its original.
 #pragma once
 
 #include <cstddef>
@@ -24,17 +28,17 @@ struct Document {
 };
 
 struct Sentence {
-  Span span;              // where the sentence lies in Document::text
-  std::string text;       // display text: wrapped lines joined, outer whitespace trimmed
-  std::string normalized; // for matching only: NFKC, case-folded, Traditional -> Simplified
-  int paragraph = 0;      // 0-based paragraph index within the document
+  Span span;               // where the sentence lies in Document::text
+  std::string text;        // display text: wrapped lines joined, outer whitespace trimmed
+  std::string normalized;  // for matching only: NFKC, case-folded, Traditional -> Simplified
+  int paragraph = 0;       // 0-based paragraph index within the document
 };
 
 // A document after splitting: its language and its sentences in order.
 struct SplitText {
-  std::string name;
-  Lang lang = Lang::kUnknown;
-  bool traditional = false;  // Chinese written in Traditional characters
+  std::string name;            // Document::name, for messages
+  Lang lang = Lang::kUnknown;  // kZh or kEn after split(); kUnknown only for a text without letters
+  bool traditional = false;    // Chinese written in Traditional characters
   std::vector<Sentence> sentences;
 };
 
@@ -48,6 +52,7 @@ struct Bead {
 // Beads in document order; every sentence of both sides lies in exactly one bead.
 using Alignment = std::vector<Bead>;
 
-const char* lang_name(Lang lang);  // "zh", "en" or "unknown"
+// "zh", "en" or "unknown"; a static string, never null.
+const char* lang_name(Lang lang);
 
 }  // namespace anchoralign

@@ -13,6 +13,7 @@
 
 #include "anchoralign/error.h"
 #include "check/findings.h"
+#include "pipeline/out_of_range.h"
 #include "text/utf8.h"
 
 namespace anchoralign {
@@ -98,7 +99,7 @@ double Coverage::character_share() const {
 
 void validate(const CheckOptions& options) {
   if (!(options.low_score >= 0 && options.low_score <= 1)) {
-    throw OptionError("low_score must be in [0, 1]");
+    detail::throw_out_of_range("low_score", "[0, 1]", options.low_score);
   }
 }
 

@@ -94,14 +94,14 @@ class HeadwordNormalizer {
 std::string read_lexicon_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw InputError(path + ": cannot open the lexicon: " + std::strerror(errno));
+    throw InputError(path + ": cannot open the lexicon: " + std::strerror(errno), path);
   }
   std::string content;
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     content.append(buffer, static_cast<std::size_t>(in.gcount()));
   }
-  if (in.bad()) throw InputError(path + ": cannot read the lexicon");
+  if (in.bad()) throw InputError(path + ": cannot read the lexicon", path);
   return content;
 }
 
@@ -141,8 +141,8 @@ std::uint64_t start_key(string_view text, std::size_t pos) {
   return (static_cast<std::uint64_t>(c1) << 32) | c2;
 }
 
-std::string line_error(const std::string& path, std::size_t line, const std::string& what) {
-  return path + ":" + std::to_string(line) + ": " + what;
+InputError line_error(const std::string& path, std::size_t line, const std::string& what) {
+  return InputError(path + ":" + std::to_string(line) + ": " + what, path, line);
 }
 
 }  // namespace
@@ -178,17 +178,15 @@ void Lexicon::parse(std::string_view content, const std::string& path) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == string_view::npos || line.front() == '#') continue;
     if (!is_valid_utf8(line)) {
-      throw InputError(
-          line_error(path, line_number, "not UTF-8; convert the lexicon with iconv -t UTF-8"));
+      throw line_error(path, line_number, "not UTF-8; convert the lexicon with iconv -t UTF-8");
     }
     if (!format && !(format = detect_lexicon_format(line))) {
-      throw InputError(
-          line_error(path, line_number,
-                     "unknown lexicon format; expected CC-CEDICT (繁體 简体 [pin1 yin1] /gloss/), "
-                     "hunalign (english @ 中文) or TSV (中文<TAB>english[<TAB>weight])"));
+      throw line_error(path, line_number,
+                       "unknown lexicon format; expected CC-CEDICT (繁體 简体 [pin1 yin1] /gloss/), "
+                       "hunalign (english @ 中文) or TSV (中文<TAB>english[<TAB>weight])");
     }
     if (const std::string error = parse_lexicon_line(*format, line, &entry); !error.empty()) {
-      throw InputError(line_error(path, line_number, error));
+      throw line_error(path, line_number, error);
     }
     add_line(entry, state);
   }

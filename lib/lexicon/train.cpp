@@ -38,6 +38,7 @@
 #include <cmath>
 
 #include "anchoralign/error.h"
+#include "pipeline/out_of_range.h"
 #include "text/normalize.h"
 
 namespace anchoralign::detail {
@@ -332,19 +333,19 @@ namespace anchoralign {
 
 void validate(const TrainOptions& options) {
   if (options.iterations < 1 || options.iterations > 100) {
-    throw OptionError("iterations must be in [1, 100]");
+    detail::throw_out_of_range("iterations", "[1, 100]", options.iterations);
   }
   if (options.min_cooccurrence < 1 || options.min_cooccurrence > 1000000) {
-    throw OptionError("min_cooccurrence must be in [1, 1000000]");
+    detail::throw_out_of_range("min_cooccurrence", "[1, 1000000]", options.min_cooccurrence);
   }
   if (!(options.min_association >= 0 && options.min_association <= 1e9)) {
-    throw OptionError("min_association must be in [0, 1e9]");
+    detail::throw_out_of_range("min_association", "[0, 1e9]", options.min_association);
   }
   if (!(options.min_weight > 0 && options.min_weight <= 1)) {
-    throw OptionError("min_weight must be in (0, 1]");
+    detail::throw_out_of_range("min_weight", "(0, 1]", options.min_weight);
   }
   if (options.max_translations < 1 || options.max_translations > 100) {
-    throw OptionError("max_translations must be in [1, 100]");
+    detail::throw_out_of_range("max_translations", "[1, 100]", options.max_translations);
   }
 }
 

@@ -108,7 +108,8 @@ class TmxReader {
   };
 
   InputError error(std::size_t offset, const std::string& what) const {
-    return InputError(name_ + ":" + std::to_string(line_of(text_, offset)) + ": " + what);
+    const std::size_t line = line_of(text_, offset);
+    return InputError(name_ + ":" + std::to_string(line) + ": " + what, name_, line);
   }
   std::size_t skip_past(std::size_t from, string_view end, const char* what) const;
   void markup();
@@ -362,7 +363,8 @@ std::vector<SentencePair> parse_tsv_pairs(string_view text, const std::string& n
     if (tab == string_view::npos) {
       if (line.front() == '#') continue;  // a comment, as in lexicon files
       throw InputError(name + ":" + std::to_string(i + 1) +
-                       ": no tab; expected 中文<TAB>english or english<TAB>中文");
+                           ": no tab; expected 中文<TAB>english or english<TAB>中文",
+                       name, i + 1);
     }
     const std::size_t second = line.find('\t', tab + 1);
     string_view first_column = line.substr(0, tab);
@@ -385,10 +387,12 @@ std::vector<SentencePair> parse_parallel_pairs(string_view chinese, string_view 
   if (zh.size() != en.size()) {
     const bool zh_longer = zh.size() > en.size();
     const std::size_t shorter = std::min(zh.size(), en.size());
-    throw InputError((zh_longer ? chinese_name : english_name) + ":" + std::to_string(shorter + 1) +
-                     ": no counterpart: " + (zh_longer ? english_name : chinese_name) +
-                     " has only " + std::to_string(shorter) +
-                     " lines; parallel files need line i of one to translate line i of the other");
+    const std::string& longer = zh_longer ? chinese_name : english_name;
+    throw InputError(longer + ":" + std::to_string(shorter + 1) + ": no counterpart: " +
+                         (zh_longer ? english_name : chinese_name) + " has only " +
+                         std::to_string(shorter) + " lines; parallel files need line i of one" +
+                         " to translate line i of the other",
+                     longer, shorter + 1);
   }
   std::vector<SentencePair> pairs;
   for (std::size_t i = 0; i < zh.size(); ++i) {

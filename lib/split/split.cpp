@@ -65,6 +65,7 @@ std::string_view prefix(std::string_view text, std::size_t size) {
 }  // namespace
 
 SplitText split(const Document& document, const SplitOptions& options) {
+  validate(options);
   SplitText result;
   result.name = document.name;
   result.lang = choose_language(document, options);

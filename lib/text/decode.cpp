@@ -168,7 +168,8 @@ std::string at(std::size_t offset, std::size_t line) {
 InputError invalid_error(const std::string& name, const std::string& encoding, std::size_t offset,
                          std::size_t line, std::string_view advice) {
   return InputError(name + ": invalid " + encoding + " at " + at(offset, line) + "; " +
-                    std::string(advice));
+                        std::string(advice),
+                    name, line, offset);
 }
 
 [[noreturn]] void throw_binary(const std::string& name, std::size_t offset, std::size_t line,
@@ -176,7 +177,8 @@ InputError invalid_error(const std::string& name, const std::string& encoding, s
   throw InputError(name + ": binary file (NUL byte at byte " + std::to_string(offset) + ", line " +
                    std::to_string(line) +
                    "); expected text in UTF-8, UTF-16 with a byte-order mark, GB18030 or Big5" +
-                   hint);
+                       hint,
+                   name, line, offset);
 }
 
 // UTF-8 after a BOM of `begin` bytes: the bytes themselves, checked or repaired.
@@ -288,8 +290,9 @@ InputError undetected_error(const std::string& name, std::string_view bytes, con
   return InputError(name + ": invalid UTF-8 at " +
                     at(scan.first_invalid, line_of(bytes, scan.first_invalid)) +
                     ", and its encoding is unclear (best guesses: " + describe(guesses) + ")" +
-                    failure + "; pass --encoding NAME, e.g. --encoding " + example +
-                    ", or convert the file with iconv -f NAME -t UTF-8");
+                        failure + "; pass --encoding NAME, e.g. --encoding " + example +
+                        ", or convert the file with iconv -f NAME -t UTF-8",
+                    name, line_of(bytes, scan.first_invalid), scan.first_invalid);
 }
 
 // Neither UTF-8 nor UTF-16 (steps 4 and 5 of the file comment).
@@ -346,7 +349,8 @@ Decoding decode_named(std::string bytes, const std::string& name, const ReadOpti
   const Bom* bom = find_bom(bytes);
   if (bom != nullptr && !bom_fits(*bom, charset)) {
     throw InputError(name + ": starts with a " + bom->encoding + " byte-order mark, but the " +
-                     "encoding " + charset.display + " was asked for; pass --encoding auto");
+                         "encoding " + charset.display + " was asked for; pass --encoding auto",
+                     name, 1, 0);
   }
   if (charset.utf8) {
     const std::size_t begin = bom == nullptr ? 0 : bom->bytes.size();
@@ -387,7 +391,7 @@ std::string read_stream(std::FILE* file, const std::string& path) {
   char buffer[1 << 16];
   std::size_t count = 0;
   while ((count = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.append(buffer, count);
-  if (std::ferror(file)) throw InputError(path + ": cannot read: " + std::strerror(errno));
+  if (std::ferror(file)) throw InputError(path + ": cannot read: " + std::strerror(errno), path);
   return bytes;
 }
 
@@ -410,13 +414,13 @@ Document decode_document(std::string bytes, const std::string& name, const ReadO
 Document read_document(const std::string& path, const ReadOptions& options) {
   if (path == "-") {
     std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    if (std::cin.bad()) throw InputError("-: cannot read standard input");
+    if (std::cin.bad()) throw InputError("-: cannot read standard input", path);
     return decode_document(std::move(bytes), path, options);
   }
   errno = 0;
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                              &std::fclose);
-  if (!file) throw InputError(path + ": cannot read: " + std::strerror(errno));
+  if (!file) throw InputError(path + ": cannot read: " + std::strerror(errno), path);
   return decode_document(read_stream(file.get(), path), path, options);
 }
 
