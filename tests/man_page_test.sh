@@ -54,7 +54,7 @@ for command in "${commands[@]}"; do
   fi
   all_help+=$'\n'$help
   # Each command has its own subsection in COMMANDS, "anchoralign COMMAND ...".
-  printf '%s\n' "$commands_section" | grep -qE "^   anchoralign $command( |$)" ||
+  grep -qE "^   anchoralign $command( |$)" <<<"$commands_section" ||
     fail "command '$command' has no subsection in COMMANDS"
 done
 
@@ -64,7 +64,7 @@ mapfile -t long_options < <(printf '%s\n' "$all_help" | grep -oE -- '--[a-z][a-z
 mapfile -t short_options < <(printf '%s\n' "$all_help" | sed -n 's/^  \(-[a-zA-Z]\) .*/\1/p' | sort -u)
 [ ${#long_options[@]} -ge 30 ] || fail "found only ${#long_options[@]} long options in the help texts"
 for option in "${long_options[@]}" "${short_options[@]}"; do
-  printf '%s\n' "$rendered" | grep -qE -- "(^|[^a-zA-Z0-9-])$option([^a-zA-Z0-9-]|$)" ||
+  grep -qE -- "(^|[^a-zA-Z0-9-])$option([^a-zA-Z0-9-]|$)" <<<"$rendered" ||
     fail "option $option is missing"
 done
 
