@@ -93,7 +93,7 @@ int run_split(const std::vector<std::string>& args) {
   positional.add("file", 1);
   if (!parse_command_line(args, visible, hidden, positional)) return kExitOk;
   if (path.empty()) throw OptionError("split needs a FILE ('-' for standard input)");
-  const SplitOptions options{input.presplit, parse_lang(lang, "lang")};
+  const SplitOptions options{input.presplit, parse_lang(lang, "--lang")};
   if (input.mixed && options.lang != Lang::kUnknown) {
     throw OptionError("--lang does not go with --mixed: each part is split in its own language");
   }

@@ -59,33 +59,20 @@ void AtomicOutput::commit() {
 ReadOptions InputOptions::read_options() const {
   ReadOptions read;
   read.encoding = encoding;
-  if (on_invalid == "replace") {
-    read.on_invalid = InvalidBytes::kReplace;
-  } else if (on_invalid != "error") {
-    throw OptionError(fmt::format("--on-invalid must be error or replace, not '{}'", on_invalid));
-  }
-  if (input_format == "text") {
-    read.format = InputFormat::kText;
-  } else if (input_format == "markdown") {
-    read.format = InputFormat::kMarkdown;
-  } else if (input_format == "html") {
-    read.format = InputFormat::kHtml;
-  } else if (input_format != "auto") {
-    throw OptionError(fmt::format("--input-format must be auto, text, markdown or html, not '{}'",
-                                  input_format));
-  } else if (presplit) {
-    read.format = InputFormat::kText;  // cleaning markup would move lines, and line i is sentence i
-  }
+  read.on_invalid = parse_invalid_bytes(on_invalid, "--on-invalid");
+  read.format = parse_input_format(input_format, "--input-format");
+  // Cleaning markup would move lines, and line i is sentence i.
+  if (presplit && read.format == InputFormat::kAuto) read.format = InputFormat::kText;
   validate(read);
   return read;
 }
 
 SplitOptions InputOptions::source_split() const {
-  return {presplit, parse_lang(source_lang, "source-lang")};
+  return {presplit, parse_lang(source_lang, "--source-lang")};
 }
 
 SplitOptions InputOptions::target_split() const {
-  return {presplit, parse_lang(target_lang, "target-lang")};
+  return {presplit, parse_lang(target_lang, "--target-lang")};
 }
 
 Lexicon InputOptions::lexicon() const { return load_lexicon(lexicons, no_lexicon); }
@@ -125,13 +112,6 @@ bool parse_command_line(const std::vector<std::string>& args, const po::options_
   po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
   po::notify(values);
   return true;
-}
-
-Lang parse_lang(const std::string& value, const char* option) {
-  if (value == "zh") return Lang::kZh;
-  if (value == "en") return Lang::kEn;
-  if (value == "auto") return Lang::kUnknown;
-  throw OptionError(fmt::format("--{} must be zh, en or auto, not '{}'", option, value));
 }
 
 std::vector<BeadType> parse_bead_types(const std::string& list) {

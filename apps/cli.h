@@ -64,7 +64,6 @@ bool parse_command_line(const std::vector<std::string>& args,
                         const boost::program_options::options_description& hidden,
                         const boost::program_options::positional_options_description& positional);
 
-Lang parse_lang(const std::string& value, const char* option);
 std::vector<BeadType> parse_bead_types(const std::string& list);
 
 // The lexicon for a run: none with `none`, else the files given, else the default one

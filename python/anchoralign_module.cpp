@@ -31,34 +31,14 @@ namespace {
 
 using Release = py::call_guard<py::gil_scoped_release>;
 
-Lang parse_lang(const std::string& lang) {
-  if (lang == "zh") return Lang::kZh;
-  if (lang == "en") return Lang::kEn;
-  if (lang == "auto" || lang.empty()) return Lang::kUnknown;
-  throw OptionError("lang must be zh, en or auto, not '" + lang + "'");
-}
-
 ReadOptions read_options(const std::string& encoding, const std::string& on_invalid,
                          const std::string& input_format, bool presplit) {
   ReadOptions read;
   read.encoding = encoding;
-  if (on_invalid == "replace") {
-    read.on_invalid = InvalidBytes::kReplace;
-  } else if (on_invalid != "error") {
-    throw OptionError("on_invalid must be error or replace, not '" + on_invalid + "'");
-  }
-  if (input_format == "text") {
-    read.format = InputFormat::kText;
-  } else if (input_format == "markdown") {
-    read.format = InputFormat::kMarkdown;
-  } else if (input_format == "html") {
-    read.format = InputFormat::kHtml;
-  } else if (input_format != "auto") {
-    throw OptionError("input_format must be auto, text, markdown or html, not '" + input_format +
-                      "'");
-  } else if (presplit) {
-    read.format = InputFormat::kText;  // cleaning markup would move lines: line i is sentence i
-  }
+  read.on_invalid = parse_invalid_bytes(on_invalid, "on_invalid");
+  read.format = parse_input_format(input_format, "input_format");
+  // Cleaning markup would move lines: line i is sentence i.
+  if (presplit && read.format == InputFormat::kAuto) read.format = InputFormat::kText;
   validate(read);
   return read;
 }
@@ -70,7 +50,7 @@ std::shared_ptr<SplitText> split_input(const std::string& data, const std::strin
                                        const std::string& input_format, bool presplit,
                                        const std::string& lang) {
   const ReadOptions read = read_options(encoding, on_invalid, input_format, presplit);
-  const SplitOptions options{presplit, parse_lang(lang)};
+  const SplitOptions options{presplit, lang.empty() ? Lang::kUnknown : parse_lang(lang, "lang")};
   validate(options);
   const Document document = is_path ? read_document(data, read) : decode_document(data, name, read);
   return std::make_shared<SplitText>(split(document, options));
@@ -131,12 +111,31 @@ std::string write_alignment(const AlignedTexts& texts, const std::string& format
 }
 
 // Messages name files, and a file name need not be UTF-8: such bytes become U+FFFD.
-void raise(PyObject* type, const std::exception& error) {
-  const std::string what = error.what();
-  PyObject* message =
-      PyUnicode_DecodeUTF8(what.data(), static_cast<py::ssize_t>(what.size()), "replace");
-  PyErr_SetObject(type, message);
+PyObject* decoded(const std::string& text) {
+  return PyUnicode_DecodeUTF8(text.data(), static_cast<py::ssize_t>(text.size()), "replace");
+}
+
+// The exception carries the error's position as attributes: file (None when unknown),
+// line (None when unknown, else 1-based), byte_offset (None when unknown, else 0-based).
+void raise(PyObject* type, const Error& error) {
+  PyObject* message = decoded(error.what());
+  PyObject* instance = message ? PyObject_CallOneArg(type, message) : nullptr;
   Py_XDECREF(message);
+  if (!instance) return;  // the failure to build it is the Python error now set
+  PyObject* file = error.file().empty() ? Py_NewRef(Py_None) : decoded(error.file());
+  PyObject* line = error.line() == 0 ? Py_NewRef(Py_None) : PyLong_FromSize_t(error.line());
+  PyObject* offset = error.byte_offset() == Error::kNoOffset ? Py_NewRef(Py_None)
+                                                             : PyLong_FromSize_t(error.byte_offset());
+  if (file && line && offset) {
+    PyObject_SetAttrString(instance, "file", file);
+    PyObject_SetAttrString(instance, "line", line);
+    PyObject_SetAttrString(instance, "byte_offset", offset);
+  }
+  Py_XDECREF(file);
+  Py_XDECREF(line);
+  Py_XDECREF(offset);
+  PyErr_SetObject(type, instance);
+  Py_DECREF(instance);
 }
 
 // anchoralign.Error and its subclasses; OptionError is a ValueError too, so that callers
@@ -144,7 +143,8 @@ void raise(PyObject* type, const std::exception& error) {
 void register_errors(py::module_& m) {
   static PyObject* error = PyErr_NewExceptionWithDoc(
       "anchoralign.Error",
-      "Any error of the anchoralign library; the message names the file and position.",
+      "Any error of the anchoralign library; the message names the file and position, and the\n"
+      "attributes file, line (1-based) and byte_offset (0-based) hold them, None when unknown.",
       PyExc_Exception, nullptr);
   const py::tuple option_bases = py::make_tuple(py::handle(error), py::handle(PyExc_ValueError));
   static PyObject* option_error = PyErr_NewExceptionWithDoc(

@@ -228,6 +228,26 @@ TEST_CASE("validate(ReadOptions) rejects each field out of range", "[api][option
   });
 }
 
+TEST_CASE("Option values by name, as the command line and the bindings spell them",
+          "[api][options]") {
+  CHECK(parse_invalid_bytes("error", "x") == InvalidBytes::kError);
+  CHECK(parse_invalid_bytes("replace", "x") == InvalidBytes::kReplace);
+  CHECK(parse_input_format("auto", "x") == InputFormat::kAuto);
+  CHECK(parse_input_format("text", "x") == InputFormat::kText);
+  CHECK(parse_input_format("markdown", "x") == InputFormat::kMarkdown);
+  CHECK(parse_input_format("html", "x") == InputFormat::kHtml);
+  CHECK(parse_lang("zh", "x") == Lang::kZh);
+  CHECK(parse_lang("en", "x") == Lang::kEn);
+  CHECK(parse_lang("auto", "x") == Lang::kUnknown);
+  CHECK_THROWS_WITH(parse_invalid_bytes("ignore", "--on-invalid"),
+                    "--on-invalid must be error or replace, not 'ignore'");
+  CHECK_THROWS_WITH(parse_input_format("pdf", "input_format"),
+                    "input_format must be auto, text, markdown or html, not 'pdf'");
+  CHECK_THROWS_AS(parse_lang("fr", "--lang"), OptionError);
+  CHECK_THROWS_AS(parse_lang("", "--lang"), OptionError);
+  CHECK_THROWS_AS(parse_input_format("Text", "x"), OptionError);  // names are exact
+}
+
 TEST_CASE("validate(SplitOptions) rejects a language outside the enum", "[api][options]") {
   require_rejected<SplitOptions>({
       {"lang 3", [](auto& o) { o.lang = static_cast<Lang>(3); }, {"lang", "got 3"}},

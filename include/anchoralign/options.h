@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "anchoralign/lexicon.h"
@@ -88,6 +89,13 @@ struct WriteOptions {
 // Each throws OptionError naming the first field out of its range and the value given
 // ("min_band must be in [4, 1000000], got 2"); returns when every field is valid. The
 // library's entry points (decode_document, split, align, write_tmx) call them first.
+// The values by the names the command line and the Python bindings use: "error" / "replace",
+// "auto" / "text" / "markdown" / "html", "zh" / "en" / "auto". Each throws OptionError naming
+// `option` (as the caller spells it, "--on-invalid" or "on_invalid") and the value given.
+InvalidBytes parse_invalid_bytes(std::string_view name, std::string_view option);
+InputFormat parse_input_format(std::string_view name, std::string_view option);
+Lang parse_lang(std::string_view name, std::string_view option);
+
 void validate(const ReadOptions& options);
 void validate(const SplitOptions& options);
 void validate(const AlignOptions& options);

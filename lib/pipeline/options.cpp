@@ -55,6 +55,28 @@ void throw_out_of_range(const char* field, const char* range, double value) {
 
 }  // namespace detail
 
+InvalidBytes parse_invalid_bytes(std::string_view name, std::string_view option) {
+  if (name == "error") return InvalidBytes::kError;
+  if (name == "replace") return InvalidBytes::kReplace;
+  throw OptionError(std::string(option) + " must be error or replace, not '" + std::string(name) + "'");
+}
+
+InputFormat parse_input_format(std::string_view name, std::string_view option) {
+  if (name == "auto") return InputFormat::kAuto;
+  if (name == "text") return InputFormat::kText;
+  if (name == "markdown") return InputFormat::kMarkdown;
+  if (name == "html") return InputFormat::kHtml;
+  throw OptionError(std::string(option) + " must be auto, text, markdown or html, not '" +
+                    std::string(name) + "'");
+}
+
+Lang parse_lang(std::string_view name, std::string_view option) {
+  if (name == "zh") return Lang::kZh;
+  if (name == "en") return Lang::kEn;
+  if (name == "auto") return Lang::kUnknown;
+  throw OptionError(std::string(option) + " must be zh, en or auto, not '" + std::string(name) + "'");
+}
+
 void validate(const ReadOptions& options) {
   if (options.encoding.empty()) throw OptionError("encoding: give 'auto' or an encoding name");
   const int on_invalid = static_cast<int>(options.on_invalid);

@@ -196,6 +196,9 @@ class ErrorTest(unittest.TestCase):
             anchoralign.align(b"Bad \xff byte.", ZH, lexicon=False, encoding="UTF-8")
         self.assertIn("<source>", str(caught.exception))
         self.assertIn("byte 4", str(caught.exception))
+        # The position as attributes: "Bad " is 4 bytes, on line 1.
+        self.assertEqual((caught.exception.file, caught.exception.line,
+                          caught.exception.byte_offset), ("<source>", 1, 4))
         with self.assertRaises(anchoralign.Error):
             anchoralign.split(SAMPLES / "no-such-file.txt")
         with self.assertRaises(anchoralign.Error):
@@ -214,8 +217,10 @@ class ErrorTest(unittest.TestCase):
         for options in cases:
             with self.subTest(options=options), self.assertRaises(ValueError):
                 anchoralign.align(EN.encode(), ZH.encode(), lexicon=False, **options)
-        with self.assertRaises(anchoralign.OptionError):  # from the library: both at once
+        with self.assertRaises(anchoralign.OptionError) as caught:  # the library's: both at once
             anchoralign.align(EN, ZH, lexicon=False, min_band=1)
+        self.assertEqual((caught.exception.file, caught.exception.line,
+                          caught.exception.byte_offset), (None, None, None))
         self.assertTrue(issubclass(anchoralign.OptionError, anchoralign.Error))
         self.assertTrue(issubclass(anchoralign.Error, Exception))
         with self.assertRaises(ValueError):
